@@ -1,0 +1,1 @@
+// Table sorting (local, no CDN) — filled in by the atlas pages.

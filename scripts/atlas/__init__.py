@@ -1,0 +1,1 @@
+"""include_top Atlas: build Keras application models into records and render the site."""
