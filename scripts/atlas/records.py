@@ -148,3 +148,22 @@ __all__ = [
     "SCHEMA", "Shape", "Versions", "LayerRow", "Totals", "FeatureMap", "Removal",
     "VariantRecord", "GotchaRecord", "dumps", "loads", "from_plain", "asdict",
 ]
+
+
+# --- where records live ---------------------------------------------------------------
+
+from pathlib import Path, PurePosixPath  # noqa: E402
+
+RECORDS_DIR = PurePosixPath("data/records")
+
+
+def variant_path(model: str, variant: str) -> PurePosixPath:
+    return RECORDS_DIR / "models" / model / f"{variant}.json"
+
+
+def gotcha_path(gotcha_id: str) -> PurePosixPath:
+    return RECORDS_DIR / "gotchas" / f"{gotcha_id}.json"
+
+
+def load_variant(root: Path, model: str, variant: str) -> VariantRecord:
+    return loads(VariantRecord, (root / variant_path(model, variant)).read_text("utf-8"))
