@@ -1,12 +1,15 @@
-"""Language switcher without failed requests.
+"""What mkdocs-static-i18n leaves to do for two languages on one static host.
 
-Material's JavaScript reads every ``<link rel="alternate">`` in the page head and
+1. The language switcher without failed requests. Material's JavaScript reads every ``<link rel="alternate">`` in the page head and
 fetches ``sitemap.xml`` next to it. mkdocs-static-i18n points those links at the
 current page in each language, so every page except the home pages asked for
 ``<page>/sitemap.xml`` and got a 404 in the console. This hook keeps the per-page
 links for the language menu (``page_alternates``, read by
 ``overrides/partials/alternate.html``), points the head links at the language roots,
 and puts a copy of the sitemap at each language root, where Material looks for it.
+2. One 404 page. GitHub Pages serves ``/404.html`` for every missing path, and each
+   language build would write it, the last one winning. Only the default language's
+   build writes it; ``overrides/404.html`` shows its text in the address's language.
 """
 
 from __future__ import annotations
@@ -18,6 +21,17 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 SITEMAP = "sitemap.xml"
+NOT_FOUND = "404.html"
+
+
+def on_pre_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    if i18n.current_language == i18n.default_language:
+        config.theme.static_templates.add(NOT_FOUND)
+    else:
+        config.theme.static_templates.discard(NOT_FOUND)
 
 
 @event_priority(0)  # after static-i18n (50) has set this page's alternates
