@@ -12,6 +12,10 @@
 3. nbconvert's page template loads MathJax (here with an empty ``src``) and, when a
    notebook has a diagram, Mermaid from cdnjs. The site makes no request off its own
    host and notebooks carry no LaTeX or Mermaid, so both loaders are removed.
+4. mkdocs-jupyter gives headings ASCII-only ids, so a Korean heading got ``id=""`` and
+   a table of contents entry that leads nowhere. Headings are given ids with the
+   site's own slugify (as Markdown pages get), the table of contents is rebuilt from
+   them, and the page's anchors are recorded so ``--strict`` checks links into it.
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ import re
 from dataclasses import dataclass
 from types import MethodType
 
+from markdown.extensions.toc import nest_toc_tokens, strip_tags, unescape, unique
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 NOTEBOOK_SUFFIX = ".ipynb"
 
@@ -33,6 +39,12 @@ CDN_LOADERS = (
                r'async \(\) => \{\s*const diagrams = document\.querySelectorAll\("\.jp-Mermaid'
                r'.*?</script>', re.S),
 )
+
+# A heading as nbconvert's markdown renderer (patched by mkdocs-jupyter) writes it.
+HEADING = re.compile(
+    r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href="#[^"]*">¶</a></h\1>', re.S
+)
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -80,7 +92,25 @@ def strip_cdn_loaders(html: str) -> str:
     return html
 
 
+def slug_headings(html: str, slugify) -> tuple[str, list[dict]]:
+    """Give every heading an id from ``slugify``; return the HTML and its TOC tokens."""
+    used: set[str] = set()
+    tokens: list[dict] = []
+
+    def replace(match: re.Match) -> str:
+        level, inner = match.group(1), match.group(2)
+        name = unescape(strip_tags(inner)).strip()
+        slug = unique(slugify(name, "-"), used)
+        tokens.append({"level": int(level), "id": slug, "name": name})
+        return f'<h{level} id="{slug}">{inner}<a class="anchor-link" href="#{slug}">¶</a></h{level}>'
+
+    return HEADING.sub(replace, html), tokens
+
+
 def on_page_content(html: str, page, config, files) -> str:
-    if page.file.src_uri.endswith(NOTEBOOK_SUFFIX):
-        return strip_cdn_loaders(html)
+    if not page.file.src_uri.endswith(NOTEBOOK_SUFFIX):
+        return html
+    html, tokens = slug_headings(strip_cdn_loaders(html), config.mdx_configs["toc"]["slugify"])
+    page.toc = get_toc(nest_toc_tokens(tokens))
+    page.present_anchor_ids = set(ANCHOR_ID.findall(html))
     return html
