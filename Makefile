@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)/scripts
 export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build generate check system-deps docs-venv benchmark
 

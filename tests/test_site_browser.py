@@ -43,13 +43,6 @@ def test_home_renders_in_korean(tab, site_server):
     body = page.locator(".md-content").inner_text()
     assert len(HANGUL.findall(body)) > 200
     assert page.locator(".md-search__input").get_attribute("placeholder") == "검색"
-    # fonts-nanum (or another system font) really draws Hangul: a glyph has width.
-    width = page.evaluate("""() => {
-        const c = document.createElement('canvas').getContext('2d');
-        c.font = '16px sans-serif';
-        return c.measureText('합성곱').width;
-    }""")
-    assert width > 20
     tab.assert_clean()
 
 

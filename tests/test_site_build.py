@@ -50,6 +50,16 @@ def test_html_lang_follows_the_address(built_site):
     assert wrong == {}
 
 
+@pytest.mark.parametrize(("page", "name"), [
+    ("index.html", "include_top 아틀라스"), ("en/index.html", "include_top Atlas"),
+    ("about/index.html", "include_top 아틀라스"), ("en/about/index.html", "include_top Atlas"),
+])
+def test_site_name_follows_the_language(built_site, page, name):
+    html = (built_site / page).read_text()
+    assert re.search(r"<title>(.*?)</title>", html).group(1).endswith(name)
+    assert re.search(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', html).group(1) == name
+
+
 def test_no_page_loads_anything_from_another_host(built_site):
     assert offsite_loads(built_site) == {}
 
