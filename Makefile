@@ -7,32 +7,38 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)/scripts
 export TF_CPP_MIN_LOG_LEVEL := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build generate check system-deps docs-venv benchmark
 
-$(VENV)/.installed: requirements.txt requirements-docs.txt constraints.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+REQUIREMENTS := requirements.txt requirements-docs.txt constraints.txt
+# The stamp is named after the requirements' content, not their dates: a fresh clone
+# (new mtimes) with an already installed venv does not reinstall.
+INSTALLED := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) | sha256sum | cut -c1-16)
+
+$(INSTALLED):
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 
-serve: $(VENV)/.installed
+serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --strict
 
-build: $(VENV)/.installed
+build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
 
-generate: $(VENV)/.installed
+generate: $(INSTALLED)
 	$(BIN)/python -m atlas generate
 
-check: $(VENV)/.installed
+check: $(INSTALLED)
 	$(BIN)/python -m atlas generate --check
 
 system-deps:
 	bash scripts/system-deps.sh
 
-test: $(VENV)/.installed system-deps
+test: $(INSTALLED) system-deps
 	$(BIN)/python -m atlas generate --check
 	$(BIN)/python -m pytest
 
-benchmark: $(VENV)/.installed
+benchmark: $(INSTALLED)
 	$(BIN)/python -m atlas.benchmark
