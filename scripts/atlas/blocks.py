@@ -90,10 +90,14 @@ FAMILY_RULES: dict[str, FamilyRules] = {
 }
 
 
-class UnknownFamilyError(KeyError):
-    def __str__(self) -> str:
-        return (f"no block rules for model family {self.args[0]!r}: "
-                f"add them to FAMILY_RULES in scripts/atlas/blocks.py")
+class DiagramError(ValueError):
+    """Records a diagram cannot be drawn from; the message names the input and the fix."""
+
+
+class UnknownFamilyError(DiagramError):
+    def __init__(self, family: str) -> None:
+        super().__init__(f"no block rules for model family {family!r}: "
+                         f"add them to FAMILY_RULES in scripts/atlas/blocks.py")
 
 
 def rules_for(family: str) -> FamilyRules:

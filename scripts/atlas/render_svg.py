@@ -24,6 +24,7 @@ from atlas.strings import LANGUAGES, number, t
 from atlas.write import FIX_COMMAND, Output
 
 Loader = Callable[[str, str], VariantRecord]  # (model name, variant id) -> record
+DiagramError = blocks.DiagramError
 
 
 # --- colours ------------------------------------------------------------------------------
@@ -220,6 +221,7 @@ WIDTH = 760
 MARGIN = 16
 ROW_H = 30
 GAP = 4
+MAX_ROWS = 60  # the largest real base (VGG19, every layer) has 21
 
 
 @dataclass(frozen=True)
@@ -413,14 +415,17 @@ class ModelParts:
 
 def model_parts(lang: str, top: VariantRecord, base: VariantRecord) -> ModelParts:
     if top.model != base.model or not top.include_top or base.include_top:
-        raise ValueError(f"model diagram needs a top and a base record of one model, "
-                         f"got {top.key} and {base.key}")
+        raise DiagramError(f"model diagram needs a top and a base record of one model, "
+                           f"got {top.key} and {base.key}")
     family = catalogue.model(top.model).family
     top_names = {layer.name for layer in top.layers}
     shared = [layer for layer in _non_input(base.layers) if layer.name in top_names]
     base_only = [layer for layer in _non_input(base.layers) if layer.name not in top_names]
     rows = [group_row(lang, g, "base") for g in blocks.blocks(family, shared)]
     rows += [layer_row(lang, layer, "base", dashed=True) for layer in base_only]
+    if len(rows) > MAX_ROWS:
+        raise DiagramError(f"{base.key}: {len(rows)} rows is too many for a readable diagram; "
+                           f"teach FAMILY_RULES[{family!r}] in scripts/atlas/blocks.py its blocks")
     added = top_layers(top, base)
     return ModelParts(
         model=top.model,
@@ -508,8 +513,8 @@ def non_trainable_params(layer: LayerRow) -> int:
 def _check_non_trainable(record: VariantRecord) -> None:
     derived = sum(non_trainable_params(layer) for layer in record.layers)
     if derived != record.totals.non_trainable:
-        raise ValueError(f"{record.key}: layers give {derived} non-trainable parameters, "
-                         f"the record's totals {record.totals.non_trainable}")
+        raise DiagramError(f"{record.key}: its layers give {derived} non-trainable parameters "
+                           f"but its totals say {record.totals.non_trainable}; rebuild the record")
 
 
 def _head_split(record: VariantRecord, base: VariantRecord) -> tuple[tuple[LayerRow, ...],
@@ -752,14 +757,13 @@ def _last_block_label() -> str:
     return (spec.last_block or "").rstrip("_")
 
 
-def _training(variant: str, title_key: str, **fields: str) -> VariantDiagram:
+def _training(name: str, variant: str, title_key: str, **fields: str) -> VariantDiagram:
     def title(lang: str) -> str:
         return t(lang, title_key, **fields)
 
     def draw(lang: str, scheme: Scheme, record: VariantRecord, base: VariantRecord) -> str:
         return training_svg(lang, scheme, record, base, title(lang))
 
-    name = variant.replace("seed_head", "seed-train").replace("_", "-")
     return VariantDiagram(name, (("VGG16", variant), ("VGG16", "base_max")), draw, title)
 
 
@@ -771,9 +775,10 @@ VARIANT_DIAGRAMS: tuple[VariantDiagram, ...] = (
                    top_vs_base_svg, lambda lang: t(lang, "svg.top_vs_base.title")),
     VariantDiagram("seed-head", (("VGG16", "seed_head"), ("VGG16", "base_max")),
                    seed_head_svg, lambda lang: t(lang, "svg.seed_head.title")),
-    _training("seed_head_frozen", "svg.train_frozen.title"),
-    _training("seed_head_last_block", "svg.train_last_block.title", block=_last_block_label()),
-    _training("seed_head", "svg.train_all.title"),
+    _training("seed-train-frozen", "seed_head_frozen", "svg.train_frozen.title"),
+    _training("seed-train-last-block", "seed_head_last_block", "svg.train_last_block.title",
+              block=_last_block_label()),
+    _training("seed-train-all", "seed_head", "svg.train_all.title"),
 )
 
 VARIANT_DIAGRAMS_BY_NAME: dict[str, VariantDiagram] = {d.name: d for d in VARIANT_DIAGRAMS}
