@@ -65,7 +65,7 @@ PALETTES: dict[Scheme, Palette] = {
     Scheme.LIGHT: Palette(
         bg="#ffffff", text="#1f2330", muted="#5c6270", line="#c5c9d6",
         base=("#e8eaf6", "#3f51b5"), top=("#fff3e0", "#e65100"), head=("#e0f2f1", "#00796b"),
-        trainable=("#e8f5e9", "#2e7d32"), frozen=("#eceff1", "#607d8b"),
+        trainable=("#e8f5e9", "#2e7d32"), frozen=("#e2e7ec", "#546e7a"),
         partly=("#fff8e1", "#f9a825"), none=("#f7f7f9", "#b0b5c3"),
         cut="#d84315", mark="#c62828", bar="#7986cb",
     ),
