@@ -172,3 +172,18 @@ def test_groups_keep_every_layer_once():
     groups = blocks.blocks("ResNet", layers)
     assert sorted(l.name for g in groups for l in g.layers) == sorted(l.name for l in layers)
     assert sum(g.params for g in groups) == len(layers)
+
+
+@pytest.mark.parametrize("first,last,label", [
+    ("conv4_block2", "conv4_block6", "conv4_block2–6"),
+    ("block35_1", "block35_10", "block35_1–10"),
+    ("conv_block_7", "conv_block_11", "conv_block_7–11"),
+    ("block4b", "block4c", "block4b–c"),
+    ("stage_2_block_0", "stage_2_block_8", "stage_2_block_0–8"),
+    ("mixed0", "mixed2", "mixed0–2"),
+    ("normal_8", "normal_12", "normal_8–12"),
+    ("expanded_conv_4", "expanded_conv_5", "expanded_conv_4–5"),
+    ("a1", "b2", "a1–b2"),
+])
+def test_range_labels_write_the_shared_prefix_once(first, last, label):
+    assert blocks.range_label(first, last) == label

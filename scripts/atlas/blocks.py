@@ -271,3 +271,28 @@ def blocks(family: str, layers: Sequence[LayerRow]) -> tuple[Group, ...]:
     rules = rules_for(family)
     grouped = group_layers(family, layers)
     return grouped if rules.per_layer else collapse_repeats(grouped)
+
+
+def _kind(ch: str) -> str:
+    return "digit" if ch.isdigit() else "alpha" if ch.isalpha() else "other"
+
+
+def range_label(first: str, last: str) -> str:
+    """``conv4_block2``, ``conv4_block6`` → ``conv4_block2–6``: the shared prefix written once.
+
+    The prefix never ends inside a number or a word, so ``block35_1`` … ``block35_10`` reads
+    ``block35_1–10``.
+    """
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+
+    def splits_a_token(k: int) -> bool:
+        if k == 0 or _kind(first[k - 1]) == "other":
+            return False
+        rests = (first[k:], last[k:])
+        return any(not r or _kind(r[0]) == _kind(first[k - 1]) for r in rests)
+
+    while splits_a_token(n):
+        n -= 1
+    return f"{first}–{last[n:]}" if n else f"{first}–{last}"

@@ -258,7 +258,7 @@ def _detail(lang: str, layers: Sequence[LayerRow]) -> str:
 
 
 def group_row(lang: str, group: blocks.Group, style: str, badge: str = "") -> Row:
-    label = group.label if group.repeat == 1 else f"{group.label} – {group.last_key}"
+    label = group.label if group.repeat == 1 else blocks.range_label(group.label, group.last_key)
     repeat = t(lang, "svg.repeat", n=group.repeat) if group.repeat > 1 else ""
     return Row(label, _detail(lang, group.layers), shape_text(group.output_shape), group.params,
                style, badge=" ".join(b for b in (repeat, badge) if b))
