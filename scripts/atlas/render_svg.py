@@ -72,7 +72,7 @@ PALETTES: dict[Scheme, Palette] = {
     Scheme.DARK: Palette(
         bg="#1e2029", text="#e3e5ee", muted="#a3a8b8", line="#464b5e",
         base=("#272c4a", "#8c9eff"), top=("#3b2a1a", "#ffb74d"), head=("#17332f", "#4db6ac"),
-        trainable=("#1b3320", "#81c784"), frozen=("#2a2f35", "#90a4ae"),
+        trainable=("#1b3320", "#81c784"), frozen=("#2c3440", "#90a4ae"),
         partly=("#3a321a", "#ffd54f"), none=("#24262f", "#5d6274"),
         cut="#ff8a65", mark="#ef9a9a", bar="#5c6bc0",
     ),
@@ -91,6 +91,7 @@ def _css(p: Palette) -> str:
         f".ct{{fill:{p.cut}}}",
         f".mk{{fill:{p.mark}}}",
         f".bar{{fill:{p.bar}}}",
+        f".mo{{font-family:{MONO}}}",
     ]
     rules += [f".{name}{{fill:{getattr(p, name)[0]};stroke:{getattr(p, name)[1]}}}"
               for name in ROW_STYLES]
@@ -189,13 +190,11 @@ class Canvas:
 
     def text(self, x: float, y: float, text: str, cls: str = "tx", size: float = 12,
              anchor: str = "start", bold: bool = False, mono: bool = False) -> None:
-        attrs = f'class="{cls}" x="{_f(x)}" y="{_f(y)}" font-size="{_f(size)}"'
+        attrs = f'class="{cls}{" mo" if mono else ""}" x="{_f(x)}" y="{_f(y)}" font-size="{_f(size)}"'
         if anchor != "start":
             attrs += f' text-anchor="{anchor}"'
         if bold:
             attrs += ' font-weight="700"'
-        if mono:
-            attrs += ' font-family="' + MONO.replace('"', "&quot;") + '"'
         self.parts.append(f"<text {attrs}>{escape(text)}</text>")
 
     def svg(self, height: float, lang: str, scheme: Scheme, title: str, desc: str) -> str:
