@@ -234,6 +234,11 @@ def test_figure_markdown_embeds_light_and_dark_relative_to_the_page():
     assert "](../diagrams/variants/vgg16-pooling.svg#only-light)" in md
     assert "](../diagrams/variants/vgg16-pooling-dark.svg#only-dark)" in md
     assert render_svg.variant_figure_markdown("en", "seed-head", "index.md").count("](diagrams/") == 2
+    assert render_svg.variant_figure_markdown("ko", "seed-head", "tutorials/02-head.ipynb") == (
+        "![VGG16 기반 모델에 붙인 헤드: (Dense-BN-ReLU) ×2 + softmax]"
+        "(../../diagrams/variants/seed-head.svg#only-light)\n"
+        "![VGG16 기반 모델에 붙인 헤드: (Dense-BN-ReLU) ×2 + softmax]"
+        "(../../diagrams/variants/seed-head-dark.svg#only-dark)\n")
     with pytest.raises(render_svg.UnknownDiagramError, match="vgg16-pooling"):
         render_svg.variant_figure_markdown("en", "nope", "index.md")
 

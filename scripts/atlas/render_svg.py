@@ -815,8 +815,15 @@ def diagram_outputs(load: Loader, models: Sequence[catalogue.ModelSpec] = catalo
 
 
 def _relative(page: str, target: str) -> str:
-    """The URL of ``target`` (relative to docs/<lang>/) from the Markdown file ``page``."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """The URL of ``target`` (relative to docs/<lang>/) as written on ``page``.
+
+    MkDocs rewrites links in Markdown pages from the source file's folder. Notebooks are
+    rendered by mkdocs-jupyter without that rewriting, so their links resolve from the
+    served URL, a folder per page (``tutorials/01-x.ipynb`` → ``tutorials/01-x/``).
+    """
+    stem, ext = posixpath.splitext(page)
+    served = stem if ext == ".ipynb" and posixpath.basename(stem) != "index" else None
+    return posixpath.relpath(target, served or posixpath.dirname(page) or ".")
 
 
 def _alt(text: str) -> str:
@@ -824,17 +831,18 @@ def _alt(text: str) -> str:
 
 
 def _figure(page: str, target: str, alt: str) -> str:
-    light = _relative(page, target.format(suffix=Scheme.LIGHT.suffix))
-    dark = _relative(page, target.format(suffix=Scheme.DARK.suffix))
-    return (f"![{_alt(alt)}]({light}{Scheme.LIGHT.fragment}){{ loading=lazy }}\n"
-            f"![{_alt(alt)}]({dark}{Scheme.DARK.fragment}){{ loading=lazy }}\n")
+    attrs = "" if page.endswith(".ipynb") else "{ loading=lazy }"  # no attr_list in notebooks
+    return "".join(
+        f"![{_alt(alt)}]({_relative(page, target.format(suffix=s.suffix))}{s.fragment}){attrs}\n"
+        for s in Scheme)
 
 
 def model_figure_markdown(lang: str, model: str, page: str) -> str:
     """Markdown that shows a model's diagram (light and dark) on ``page``.
 
-    ``page`` is the embedding Markdown file relative to ``docs/<lang>/``, e.g.
-    ``atlas/vgg16.md``; glightbox wraps each image for click-to-enlarge.
+    ``page`` is the embedding file relative to ``docs/<lang>/``, e.g. ``atlas/vgg16.md``
+    or ``tutorials/01-pooling.ipynb`` (for a notebook's Markdown cell); glightbox wraps
+    each image for click-to-enlarge, Material shows the one that matches the palette.
     """
     slug = catalogue.model(model).slug
     return _figure(page, f"{DIAGRAMS_DIR}/models/{slug}{{suffix}}.svg", model_title(lang, model))
