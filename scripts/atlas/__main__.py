@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import write
+from atlas import records, render_svg, write
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,9 +19,24 @@ class AtlasError(Exception):
     """An error with a message meant for the user: printed as one line, exit code 2."""
 
 
+def load_record(model: str, variant: str) -> records.VariantRecord:
+    """A committed record; a missing one is an error naming the file."""
+    path = records.variant_path(model, variant)
+    if not (ROOT / path).is_file():
+        raise AtlasError(f"missing record {path} for catalogue model {model}: "
+                         f"build the records, then run {write.FIX_COMMAND}")
+    return records.load_variant(ROOT, model, variant)
+
+
 def collect_outputs(args: argparse.Namespace) -> list[write.Output]:
     """The whole generated tree, as data. Stages are appended here in data-flow order."""
     outputs: list[write.Output] = []
+    # Until the records are committed (the generator's stage), diagrams wait for them.
+    if (ROOT / records.RECORDS_DIR / "models").is_dir():
+        try:
+            outputs += render_svg.diagram_outputs(load_record)
+        except render_svg.DiagramError as e:
+            raise AtlasError(str(e)) from None
     return outputs
 
 
