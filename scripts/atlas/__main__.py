@@ -10,18 +10,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import write
+from atlas import tutorials, write
+from atlas.errors import AtlasError
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class AtlasError(Exception):
-    """An error with a message meant for the user: printed as one line, exit code 2."""
 
 
 def collect_outputs(args: argparse.Namespace) -> list[write.Output]:
     """The whole generated tree, as data. Stages are appended here in data-flow order."""
     outputs: list[write.Output] = []
+    outputs += tutorials.outputs(ROOT, jobs=args.jobs, progress=not args.no_progress)
     return outputs
 
 

@@ -24,6 +24,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "totals.total": "전체 파라미터",
         "totals.trainable": "학습 가능 파라미터",
         "totals.non_trainable": "학습 불가 파라미터",
+        # --- tut. (tutorials: notebooks and glossary) ---
+        "tut.links": ("[노트북 내려받기]({download}) · [Colab에서 열기]({colab})\n\n"
+                      "이 노트북의 출력은 `make generate`가 실제로 실행한 결과입니다. "
+                      "가중치(weights)는 내려받지 않습니다(`weights=None`)."),
+        "tut.glossary.title": "용어집",
+        "tut.glossary.intro": ("이 사이트의 한국어 글은 아래 용어를 한 가지로만 씁니다. "
+                               "각 쪽에서 용어를 처음 쓸 때는 `한글(English)` 꼴로 적고, "
+                               "'피할 표기'에 있는 말은 쓰지 않습니다. 테스트가 이를 검사합니다."),
+        "tut.glossary.col.ko": "한국어",
+        "tut.glossary.col.en": "English",
+        "tut.glossary.col.avoid": "피할 표기",
+        "tut.glossary.col.note": "설명",
     },
     "en": {
         "banner": "This file is generated. Do not edit it by hand; regenerate it with `{command}`.",
@@ -38,6 +50,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "totals.total": "Total params",
         "totals.trainable": "Trainable params",
         "totals.non_trainable": "Non-trainable params",
+        # --- tut. (tutorials: notebooks and glossary) ---
+        "tut.links": ("[Download the notebook]({download}) · [Open in Colab]({colab})\n\n"
+                      "The outputs below come from really running this notebook with "
+                      "`make generate`. No weights are downloaded (`weights=None`)."),
+        "tut.glossary.title": "Glossary",
+        "tut.glossary.intro": ("The Korean pages of this site use exactly one word for each term "
+                               "below. A page writes a term as `한글(English)` the first time it "
+                               "uses it and never uses the variants listed under 'avoid'. "
+                               "A test checks both rules."),
+        "tut.glossary.col.ko": "Korean",
+        "tut.glossary.col.en": "English",
+        "tut.glossary.col.avoid": "Avoid (Korean)",
+        "tut.glossary.col.note": "Note",
     },
 }
 
