@@ -61,7 +61,8 @@ def test_repo_url_must_be_github():
 def test_volatile_output_is_stripped():
     raw = [
         {"output_type": "stream", "name": "stderr", "text": "I0000 oneDNN custom operations\n"},
-        {"output_type": "stream", "name": "stdout", "text": ["<Dense at 0x7f3a2c1d9e50>\n"]},
+        {"output_type": "stream", "name": "stdout", "text": ["<Dense at 0x7f3a2c1d9e50>\n",
+                                                             "WARNING:tensorflow:5 out of the last 5 calls\n"]},
         {"output_type": "stream", "name": "stdout",
          "text": "Epoch 1/2\n\r1/1 ━━━━ 0s 5ms/step\r1/1 ━━━━ 1s 9ms/step - loss: 1.0\n"},
         {"output_type": "execute_result", "execution_count": 4, "metadata": {"x": 1},

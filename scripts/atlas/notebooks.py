@@ -53,6 +53,8 @@ VOLATILE: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"\x1b\[[0-9;]*m"), ""),
 )
 PROGRESS_BAR = "━"  # Keras' progress bar: a line holding it also holds timings
+# Log lines TensorFlow writes to the notebook's stdout (retracing warnings count calls).
+LOG_LINE = re.compile(r"^(WARNING|INFO|ERROR):(tensorflow|absl):|^[IWE]\d{4} \d\d:")
 NOTEBOOK_METADATA = {
     "kernelspec": {"display_name": "Python 3", "language": "python", "name": KERNEL},
     "language_info": {"name": "python"},
@@ -195,7 +197,8 @@ def _clean_text(text: str) -> str:
 def _clean_stream(text: str) -> str:
     """Stream text as a terminal would show it, without progress bars (they carry timings)."""
     lines = [line.rsplit("\r", 1)[-1] for line in text.split("\n")]
-    return _clean_text("\n".join(line for line in lines if PROGRESS_BAR not in line))
+    return _clean_text("\n".join(line for line in lines
+                                 if PROGRESS_BAR not in line and not LOG_LINE.match(line)))
 
 
 def _joined(value: str | list[str]) -> str:
