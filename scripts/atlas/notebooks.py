@@ -52,7 +52,9 @@ VOLATILE: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"\b\d+(\.\d+)?\s?(ms|s|us|µs)/(step|epoch)\b"), "…/step"),
     (re.compile(r"\x1b\[[0-9;]*m"), ""),
 )
-PROGRESS_BAR = "━"  # Keras' progress bar: a line holding it also holds timings
+# Keras' progress bar ("1/1 ━━━━ 0s 5ms/step"): it carries timings.
+PROGRESS_BAR = re.compile(r"^\s*\d+/(\d+|Unknown)\s+━")
+OVERWRITE = re.compile(r"[\r\b]+")  # a terminal redraws the line after \r or backspaces
 # Log lines TensorFlow writes to the notebook's stdout (retracing warnings count calls).
 LOG_LINE = re.compile(r"^(WARNING|INFO|ERROR):(tensorflow|absl):|^[IWE]\d{4} \d\d:")
 NOTEBOOK_METADATA = {
@@ -196,9 +198,9 @@ def _clean_text(text: str) -> str:
 
 def _clean_stream(text: str) -> str:
     """Stream text as a terminal would show it, without progress bars (they carry timings)."""
-    lines = [line.rsplit("\r", 1)[-1] for line in text.split("\n")]
+    lines = [OVERWRITE.split(line)[-1] for line in text.split("\n")]
     return _clean_text("\n".join(line for line in lines
-                                 if PROGRESS_BAR not in line and not LOG_LINE.match(line)))
+                                 if not PROGRESS_BAR.match(line) and not LOG_LINE.match(line)))
 
 
 def _joined(value: str | list[str]) -> str:
