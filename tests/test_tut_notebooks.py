@@ -64,12 +64,12 @@ def test_volatile_output_is_stripped():
         {"output_type": "stream", "name": "stdout", "text": ["<Dense at 0x7f3a2c1d9e50>\n",
                                                              "WARNING:tensorflow:5 out of the last 5 calls\n"]},
         {"output_type": "stream", "name": "stdout",
-         "text": "Epoch 1/2\n1/1 ━━━━ 0s 5ms/step\b\b\b1/1 ━━━━ 1s 9ms/step - loss: 1.0\n"},
+         "text": ["Epoch 1/2\n", "\r", "\x1b[1m1/1\x1b[0m \x1b[32m━━━━\x1b[0m 0s 5ms/step",
+                  "\b\b\b\r", "\x1b[1m1/1\x1b[0m \x1b[32m━━━━\x1b[0m 1s 9ms/step - loss: 1.0\n"]},
         {"output_type": "execute_result", "execution_count": 4, "metadata": {"x": 1},
          "data": {"text/plain": "\x1b[1m42\x1b[0m", "image/png": "AAAA"}},
     ]
-    cleaned = notebooks._merge_streams(
-        [o for o in map(notebooks._clean_output, raw) if o is not None])
+    cleaned = notebooks.clean_outputs(raw)
     assert cleaned == [
         {"output_type": "stream", "name": "stdout",
          "text": "<Dense at 0x…>\nEpoch 1/2\n"},

@@ -50,8 +50,8 @@ EXECUTION_ENV = {
 VOLATILE: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r" at 0x[0-9a-fA-F]+"), " at 0x…"),
     (re.compile(r"\b\d+(\.\d+)?\s?(ms|s|us|µs)/(step|epoch)\b"), "…/step"),
-    (re.compile(r"\x1b\[[0-9;]*m"), ""),
 )
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # Keras' progress bar ("1/1 ━━━━ 0s 5ms/step"): it carries timings.
 PROGRESS_BAR = re.compile(r"^\s*\d+/(\d+|Unknown)\s+━")
 OVERWRITE = re.compile(r"[\r\b]+")  # a terminal redraws the line after \r or backspaces
@@ -191,6 +191,7 @@ def canonical(nb: dict) -> bytes:
 
 
 def _clean_text(text: str) -> str:
+    text = ANSI.sub("", text)
     for pattern, replacement in VOLATILE:
         text = pattern.sub(replacement, text)
     return text
@@ -198,7 +199,7 @@ def _clean_text(text: str) -> str:
 
 def _clean_stream(text: str) -> str:
     """Stream text as a terminal would show it, without progress bars (they carry timings)."""
-    lines = [OVERWRITE.split(line)[-1] for line in text.split("\n")]
+    lines = [OVERWRITE.split(line)[-1] for line in ANSI.sub("", text).split("\n")]
     return _clean_text("\n".join(line for line in lines
                                  if not PROGRESS_BAR.match(line) and not LOG_LINE.match(line)))
 
@@ -210,9 +211,7 @@ def _joined(value: str | list[str]) -> str:
 def _clean_output(output: dict) -> dict | None:
     kind = output["output_type"]
     if kind == "stream":
-        if output["name"] == "stderr":
-            return None
-        text = _clean_stream(_joined(output["text"]))
+        text = _clean_stream(output["text"])
         return {"name": "stdout", "output_type": "stream", "text": text} if text else None
     if kind in ("execute_result", "display_data"):
         data = {mime: _clean_text(_joined(value)) if mime.startswith("text/") else value
@@ -224,14 +223,24 @@ def _clean_output(output: dict) -> dict | None:
     return dict(output)
 
 
-def _merge_streams(outputs: list[dict]) -> list[dict]:
+def _merge_stdout(outputs: list[dict]) -> list[dict]:
+    """stderr dropped; consecutive stdout chunks joined, so a line split across chunks is whole."""
     merged: list[dict] = []
     for output in outputs:
-        if merged and output["output_type"] == "stream" and merged[-1]["output_type"] == "stream":
-            merged[-1] = merged[-1] | {"text": merged[-1]["text"] + output["text"]}
-        else:
-            merged.append(output)
+        if output["output_type"] == "stream":
+            if output["name"] == "stderr":
+                continue
+            text = _joined(output["text"])
+            if merged and merged[-1]["output_type"] == "stream":
+                merged[-1] = merged[-1] | {"text": merged[-1]["text"] + text}
+                continue
+            output = {"name": "stdout", "output_type": "stream", "text": text}
+        merged.append(output)
     return merged
+
+
+def clean_outputs(outputs: list[dict]) -> list[dict]:
+    return _merge_stdout([o for o in map(_clean_output, _merge_stdout(outputs)) if o is not None])
 
 
 def stripped(executed: dict, template_nb: dict) -> dict:
@@ -240,9 +249,8 @@ def stripped(executed: dict, template_nb: dict) -> dict:
     for cell, original in zip(executed["cells"], template_nb["cells"], strict=True):
         clean = dict(original)
         if cell["cell_type"] == "code":
-            outputs = [o for o in map(_clean_output, cell.get("outputs", [])) if o is not None]
             clean |= {"execution_count": cell.get("execution_count"),
-                      "outputs": _merge_streams(outputs)}
+                      "outputs": clean_outputs(cell.get("outputs", []))}
         cells.append(clean)
     return template_nb | {"cells": cells}
 
