@@ -10,13 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import records, render_svg, write
+from atlas import records, render_svg, tutorials, write
+from atlas.errors import AtlasError
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class AtlasError(Exception):
-    """An error with a message meant for the user: printed as one line, exit code 2."""
 
 
 def load_record(model: str, variant: str) -> records.VariantRecord:
@@ -37,6 +34,7 @@ def collect_outputs(args: argparse.Namespace) -> list[write.Output]:
             outputs += render_svg.diagram_outputs(load_record)
         except render_svg.DiagramError as e:
             raise AtlasError(str(e)) from None
+    outputs += tutorials.outputs(ROOT, jobs=args.jobs, progress=not args.no_progress)
     return outputs
 
 

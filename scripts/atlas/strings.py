@@ -70,6 +70,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "svg.train_last_block.title": "학습 설정: 마지막 블록({block})만 풀어 줍니다",
         "svg.train_all.title": "학습 설정: 모든 층을 학습합니다",
         "svg.train.desc": "전체 {total} 파라미터 중 {trainable}개를 학습하고 {non_trainable}개는 학습하지 않습니다.",
+        # --- tut. (tutorials: notebooks and glossary) ---
+        "tut.links": ("[노트북 내려받기]({download}) · [Colab에서 열기]({colab})\n\n"
+                      "이 노트북의 출력은 `make generate`가 실제로 실행한 결과입니다. "
+                      "가중치(weights)는 내려받지 않습니다(`weights=None`)."),
+        "tut.glossary.title": "용어집",
+        "tut.glossary.intro": ("이 사이트의 한국어 글은 아래 용어를 한 가지로만 씁니다. "
+                               "각 쪽에서 용어를 처음 쓸 때는 `한글(English)` 꼴로 적고, "
+                               "'피할 표기'에 있는 말은 쓰지 않습니다. 테스트가 이를 검사합니다."),
+        "tut.glossary.col.ko": "한국어",
+        "tut.glossary.col.en": "English",
+        "tut.glossary.col.avoid": "피할 표기",
+        "tut.glossary.col.note": "설명",
     },
     "en": {
         "banner": "This file is generated. Do not edit it by hand; regenerate it with `{command}`.",
@@ -130,6 +142,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "svg.train_last_block.title": "Training setup: only the last block ({block}) unfrozen",
         "svg.train_all.title": "Training setup: every layer trainable",
         "svg.train.desc": "Of {total} parameters, {trainable} are trained and {non_trainable} are not.",
+        # --- tut. (tutorials: notebooks and glossary) ---
+        "tut.links": ("[Download the notebook]({download}) · [Open in Colab]({colab})\n\n"
+                      "The outputs below come from really running this notebook with "
+                      "`make generate`. No weights are downloaded (`weights=None`)."),
+        "tut.glossary.title": "Glossary",
+        "tut.glossary.intro": ("The Korean pages of this site use exactly one word for each term "
+                               "below. A page writes a term as `한글(English)` the first time it "
+                               "uses it and never uses the variants listed under 'avoid'. "
+                               "A test checks both rules."),
+        "tut.glossary.col.ko": "Korean",
+        "tut.glossary.col.en": "English",
+        "tut.glossary.col.avoid": "Avoid (Korean)",
+        "tut.glossary.col.note": "Note",
     },
 }
 

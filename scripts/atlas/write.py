@@ -103,3 +103,11 @@ def apply(root: Path, the_plan: Plan) -> list[PurePosixPath]:
         (root / path).unlink()
         touched.append(path)
     return touched
+
+
+def read_current(root: Path, path: PurePosixPath) -> bytes | None:
+    """The bytes of a generated file as it is in the working tree, or None if absent.
+
+    For stages whose committed output is their own cache (executed notebooks)."""
+    target = root / path
+    return target.read_bytes() if target.is_file() else None
