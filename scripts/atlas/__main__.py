@@ -10,18 +10,25 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import write
+from atlas import generate, pages, write
+from atlas.catalogue import Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-class AtlasError(Exception):
-    """An error with a message meant for the user: printed as one line, exit code 2."""
+from atlas.errors import AtlasError  # noqa: E402  (re-exported: stages raise it)
+
+
+CATALOGUE = Catalogue()
 
 
 def collect_outputs(args: argparse.Namespace) -> list[write.Output]:
     """The whole generated tree, as data. Stages are appended here in data-flow order."""
     outputs: list[write.Output] = []
+    atlas, record_files = generate.collect(
+        ROOT, CATALOGUE, generate.Options(jobs=args.jobs, progress=not args.no_progress))
+    outputs += record_files
+    outputs += pages.outputs(atlas)
     return outputs
 
 

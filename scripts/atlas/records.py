@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any, get_args, get_origin, get_type_hints
 
-SCHEMA = 1
+SCHEMA = 2
 
 Shape = tuple[int | None, ...]
 
@@ -100,8 +100,13 @@ class GotchaRecord:
     code: str  # the call, as a reader would write it
     raises: str | None  # exception class name, None when Keras accepts the call
     message: str | None  # the exception message verbatim, None when silent
-    observed: str  # what happened when no exception: a fact measured from the build
+    # What happened, as a neutral key the renderers translate:
+    # "raises" | "same_as_baseline" | "differs_from_baseline"
+    observed: str
     versions: Versions
+    baseline: str | None = None  # the plain call a silent gotcha is compared with
+    output_shape: Shape | None = None  # the accepted call's output (silent gotchas)
+    total_params: int | None = None  # the accepted call's parameter count (silent gotchas)
 
 
 # --- canonical JSON ---------------------------------------------------------------------
