@@ -43,7 +43,9 @@ def standard(spec):
     flat = [(None, 8)] * 3
     return (
         record(spec, "top", BASE_ROWS + (gap, dense), (None, 10), top=True,
-               removed=Removal(("avg_pool", "predictions"), 90),
+               removed=Removal(("avg_pool", "predictions"), 90,
+                               added=("norm",) if spec is TINY else (),
+                               added_params=16 if spec is TINY else 0),
                code=f"model = keras.applications.{spec.name}(weights=None)\n"),
         record(spec, "base", BASE_ROWS, (None, 32, 32, 8), maps=maps(spatial)),
         record(spec, "base_avg", BASE_ROWS + (gap,), (None, 8), pooling="avg", maps=maps(flat)),
@@ -78,3 +80,25 @@ ATLAS = Atlas(
             ModelRecords(SEED, standard(SEED) + seed_variants())),
     gotchas=GOTCHAS,
 )
+
+
+# --- a throwaway copy of the repository -------------------------------------------------
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def repo_copy(tmp_path):
+    """A copy of what the generator reads and writes, to run it without touching the repo."""
+    for name in ("scripts", "data", "docs", "mkdocs.yml"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, tmp_path / name)
+    return tmp_path

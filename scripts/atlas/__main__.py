@@ -20,15 +20,17 @@ from atlas.errors import AtlasError  # noqa: E402  (re-exported: stages raise it
 
 
 CATALOGUE = Catalogue()
+# Stages that render the records, by name (their files are cached as one unit).
+RENDERS: tuple[tuple[str, generate.Render], ...] = (("pages", pages.outputs),)
 
 
 def collect_outputs(args: argparse.Namespace) -> list[write.Output]:
     """The whole generated tree, as data. Stages are appended here in data-flow order."""
     outputs: list[write.Output] = []
-    atlas, record_files = generate.collect(
-        ROOT, CATALOGUE, generate.Options(jobs=args.jobs, progress=not args.no_progress))
-    outputs += record_files
-    outputs += pages.outputs(atlas)
+    _, atlas_files = generate.collect(
+        ROOT, CATALOGUE, generate.Options(jobs=args.jobs, progress=not args.no_progress),
+        renders=RENDERS)
+    outputs += atlas_files
     return outputs
 
 

@@ -97,7 +97,7 @@ def naive_main(limit: int | None) -> None:
     pairs = Catalogue().variants()
     chosen = pairs if not limit else pairs[:: max(1, len(pairs) // limit)][:limit]
     for spec, variant in chosen:
-        build.keras.backend.clear_session()
+        build.clear()
         with build.stateless():
             build.to_record(spec, variant, build.build_model(spec, variant), build.versions())
     print(f"naive: built {len(chosen)} of {len(pairs)} variants")

@@ -77,22 +77,50 @@ def build_hash() -> str:
     return sha256(BUILD_SOURCE.read_bytes())
 
 
+def sources_hash() -> str:
+    """Every generator module's source: a renderer or string change re-renders the pages."""
+    package = BUILD_SOURCE.parent
+    return sha256(b"".join(p.name.encode() + b"\0" + p.read_bytes()
+                           for p in sorted(package.glob("*.py"))))
+
+
+def render_key(inputs: dict[str, bytes], sources: str) -> str:
+    """The key of a render: every input file's bytes and the generator's sources."""
+    digest = hashlib.sha256(sources.encode())
+    for path in sorted(inputs):
+        digest.update(path.encode() + b"\0" + sha256(inputs[path]).encode())
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True)
 class Entry:
     key: str  # the content hash of the inputs
     sha256: str  # the hash of the record file it produced
 
 
-def load(root: Path) -> dict[str, Entry]:
-    """The cache entries by record path; empty when there is no (readable) cache file."""
+@dataclass(frozen=True)
+class Render:
+    key: str  # render_key of its inputs
+    files: dict[str, str]  # output path -> sha256 of its bytes
+
+
+@dataclass(frozen=True)
+class State:
+    records: dict[str, Entry]
+    renders: dict[str, Render]
+
+
+def load(root: Path) -> State:
+    """The cache as committed; empty when there is no (readable) cache file."""
     path = root / CACHE_PATH
     if not path.exists():
-        return {}
+        return State({}, {})
     try:
         data = json.loads(path.read_text("utf-8"))
-        return {p: Entry(**e) for p, e in data["records"].items()}
+        return State({p: Entry(**e) for p, e in data["records"].items()},
+                     {n: Render(**r) for n, r in data["renders"].items()})
     except (ValueError, KeyError, TypeError):
-        return {}
+        return State({}, {})
 
 
 def fresh_bytes(root: Path, entries: dict[str, Entry], path: PurePosixPath,
@@ -106,7 +134,24 @@ def fresh_bytes(root: Path, entries: dict[str, Entry], path: PurePosixPath,
     return data if sha256(data) == entry.sha256 else None
 
 
-def dumps(entries: dict[str, Entry]) -> str:
-    plain = {p: asdict(e) for p, e in sorted(entries.items())}
-    return json.dumps({"generated_by": "make generate", "records": plain},
-                      sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+def fresh_render(root: Path, render: Render | None, key: str) -> dict[str, bytes] | None:
+    """A render's committed files if its key and every file's content match, else None."""
+    if render is None or render.key != key:
+        return None
+    found = {}
+    for path, digest in render.files.items():
+        target = root / path
+        if not target.exists():
+            return None
+        data = target.read_bytes()
+        if sha256(data) != digest:
+            return None
+        found[path] = data
+    return found
+
+
+def dumps(state: State) -> str:
+    plain = {"generated_by": "make generate",
+             "records": {p: asdict(e) for p, e in sorted(state.records.items())},
+             "renders": {n: asdict(r) for n, r in sorted(state.renders.items())}}
+    return json.dumps(plain, sort_keys=True, ensure_ascii=False, indent=1) + "\n"

@@ -8,13 +8,14 @@ returns ``Output`` values for write.py.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from atlas import cache, records
 from atlas.catalogue import Catalogue, CatalogueError, GotchaSpec, ModelSpec, VariantSpec, validate
@@ -64,8 +65,16 @@ class Options:
 
 
 def _warm() -> None:
-    """Worker initialiser: import Keras and TensorFlow once per process."""
+    """Worker initialiser: import Keras and TensorFlow once per process.
+
+    ``gc.freeze`` moves the imported modules out of the collector's view, so the
+    automatic collections during builds only scan the builds' own objects.
+    """
+    import gc
+
     import atlas.build  # noqa: F401
+
+    gc.freeze()
 
 
 def _run(task: ModelTask | GotchaTask) -> tuple:
@@ -112,62 +121,97 @@ def run(tasks: list, options: Options) -> list[tuple]:
 
 # --- the stage --------------------------------------------------------------------------
 
+Render = Callable[[Atlas], list[Output]]
 
-def collect(root: Path, catalogue: Catalogue, options: Options) -> tuple[Atlas, list[Output]]:
-    """Every record (cached or rebuilt) plus the record files and the cache file."""
+
+@dataclass(frozen=True)
+class RecordFiles:
+    """Every record's canonical bytes, parsed into an ``Atlas`` only when a render needs it."""
+
+    catalogue: Catalogue
+    models: tuple[tuple[ModelSpec, tuple[bytes, ...]], ...]
+    gotchas: tuple[bytes, ...]
+
+    def by_path(self) -> dict[str, bytes]:
+        out = {str(variant_path(spec.name, v.id)): data
+               for spec, blobs in self.models
+               for v, data in zip(self.catalogue.variants_for(spec), blobs)}
+        out.update((str(gotcha_path(g.id)), data)
+                   for g, data in zip(self.catalogue.gotchas, self.gotchas))
+        return out
+
+    @functools.cached_property
+    def atlas(self) -> Atlas:
+        return Atlas(
+            tuple(ModelRecords(spec, tuple(records.loads(VariantRecord, d.decode())
+                                           for d in blobs))
+                  for spec, blobs in self.models),
+            tuple(records.loads(GotchaRecord, d.decode()) for d in self.gotchas))
+
+
+def collect(root: Path, catalogue: Catalogue, options: Options,
+            renders: tuple[tuple[str, Render], ...] = ()) -> tuple[RecordFiles, list[Output]]:
+    """Every record (cached or rebuilt), every render of them (cached or re-rendered), the
+    cache file; as outputs. A render is re-run when a record or a generator source changed."""
     try:
         validate(catalogue)
     except CatalogueError as e:
         raise AtlasError(str(e)) from None
     versions = cache.installed()
     build_hash = cache.build_hash()
-    entries = cache.load(root)
-    new_entries: dict[str, cache.Entry] = {}
+    state = cache.load(root)
 
-    models: dict[str, tuple[VariantRecord, ...]] = {}
+    model_keys = {spec.name: [cache.variant_key(spec, v, versions, build_hash)
+                              for v in catalogue.variants_for(spec)]
+                  for spec in catalogue.models}
+    gotcha_keys = [cache.gotcha_key(g, versions, build_hash) for g in catalogue.gotchas]
+
+    models: dict[str, tuple[bytes, ...]] = {}
     tasks: list = []
     for spec in catalogue.models:
         variants = catalogue.variants_for(spec)
-        keys = {v.id: cache.variant_key(spec, v, versions, build_hash) for v in variants}
-        found = [cache.fresh_bytes(root, entries, variant_path(spec.name, v.id), keys[v.id])
-                 for v in variants]
+        found = [cache.fresh_bytes(root, state.records, variant_path(spec.name, v.id), key)
+                 for v, key in zip(variants, model_keys[spec.name])]
         if all(data is not None for data in found):
-            models[spec.name] = tuple(records.loads(VariantRecord, d.decode()) for d in found)
+            models[spec.name] = tuple(found)
         else:
             tasks.append(ModelTask(spec, variants))
-
-    gotchas: dict[str, GotchaRecord] = {}
-    stale_gotchas = []
-    for g in catalogue.gotchas:
-        data = cache.fresh_bytes(root, entries, gotcha_path(g.id),
-                                 cache.gotcha_key(g, versions, build_hash))
-        if data is None:
-            stale_gotchas.append(g)
-        else:
-            gotchas[g.id] = records.loads(GotchaRecord, data.decode())
-    if stale_gotchas:
-        tasks.insert(0, GotchaTask(tuple(stale_gotchas)))
+    gotchas: dict[str, bytes] = {}
+    for g, key in zip(catalogue.gotchas, gotcha_keys):
+        data = cache.fresh_bytes(root, state.records, gotcha_path(g.id), key)
+        if data is not None:
+            gotchas[g.id] = data
+    stale = tuple(g for g in catalogue.gotchas if g.id not in gotchas)
+    if stale:
+        tasks.insert(0, GotchaTask(stale))
 
     for task, result in zip(tasks, run(tasks, options)):
+        blobs = [records.dumps(r).encode() for r in result]
         if isinstance(task, ModelTask):
-            models[task.spec.name] = result
+            models[task.spec.name] = tuple(blobs)
         else:
-            gotchas.update((r.id, r) for r in result)
+            gotchas.update((r.id, b) for r, b in zip(result, blobs))
 
-    outputs = []
-    atlas_models = []
-    for spec in catalogue.models:
-        for variant, record in zip(catalogue.variants_for(spec), models[spec.name]):
-            out = Output.text(variant_path(spec.name, variant.id), records.dumps(record))
-            key = cache.variant_key(spec, variant, versions, build_hash)
-            new_entries[str(out.path)] = cache.Entry(key, cache.sha256(out.content))
-            outputs.append(out)
-        atlas_models.append(ModelRecords(spec, models[spec.name]))
-    for g in catalogue.gotchas:
-        out = Output.text(gotcha_path(g.id), records.dumps(gotchas[g.id]))
-        key = cache.gotcha_key(g, versions, build_hash)
-        new_entries[str(out.path)] = cache.Entry(key, cache.sha256(out.content))
-        outputs.append(out)
-    outputs.append(Output.text(cache.CACHE_PATH, cache.dumps(new_entries)))
-    atlas = Atlas(tuple(atlas_models), tuple(gotchas[g.id] for g in catalogue.gotchas))
-    return atlas, outputs
+    files = RecordFiles(catalogue, tuple((s, models[s.name]) for s in catalogue.models),
+                        tuple(gotchas[g.id] for g in catalogue.gotchas))
+    inputs = files.by_path()
+    keys = dict(zip((str(variant_path(s.name, v.id)) for s in catalogue.models
+                     for v in catalogue.variants_for(s)),
+                    (k for s in catalogue.models for k in model_keys[s.name])))
+    keys.update((str(gotcha_path(g.id)), k) for g, k in zip(catalogue.gotchas, gotcha_keys))
+    outputs = [Output(PurePosixPath(path), data) for path, data in inputs.items()]
+    new_records = {path: cache.Entry(keys[path], cache.sha256(data))
+                   for path, data in inputs.items()}
+
+    new_renders: dict[str, cache.Render] = {}
+    render_key = cache.render_key(inputs, cache.sources_hash())
+    for name, render in renders:
+        found = cache.fresh_render(root, state.renders.get(name), render_key)
+        rendered = ([Output(PurePosixPath(p), d) for p, d in found.items()] if found is not None
+                    else render(files.atlas))
+        new_renders[name] = cache.Render(render_key, {str(o.path): cache.sha256(o.content)
+                                                      for o in rendered})
+        outputs += rendered
+    outputs.append(Output.text(cache.CACHE_PATH, cache.dumps(cache.State(new_records,
+                                                                         new_renders))))
+    return files, outputs

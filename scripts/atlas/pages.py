@@ -180,9 +180,13 @@ def variants_table(lang: str, model: ModelRecords) -> str:
 def removed(lang: str, top: VariantRecord) -> str:
     gone = top.removed_by_headless
     rows = [r for r in top.layers if r.name in set(gone.layers)]
+    added = ""
+    if gone.added:
+        added = "\n" + t(lang, "atlas.model.added", params=number(gone.added_params),
+                         layers=", ".join(f"`{name}`" for name in gone.added)) + "\n"
     return (t(lang, "atlas.model.removed_intro", count=number(len(gone.layers)),
               params=number(gone.params), percent=percent(gone.params, top.totals.total))
-            + "\n\n" + collapsed(lang, layer_table(lang, rows), len(rows)))
+            + "\n\n" + collapsed(lang, layer_table(lang, rows), len(rows)) + added)
 
 
 def output_shapes(lang: str, model: ModelRecords) -> str:
