@@ -158,7 +158,7 @@ def collect(root: Path, catalogue: Catalogue, options: Options,
     except CatalogueError as e:
         raise AtlasError(str(e)) from None
     versions = cache.installed()
-    build_hash = cache.build_hash()
+    build_hash, sources_hash = cache.build_hash(), cache.sources_hash()
     state = cache.load(root)
 
     model_keys = {spec.name: [cache.variant_key(spec, v, versions, build_hash)
@@ -204,7 +204,7 @@ def collect(root: Path, catalogue: Catalogue, options: Options,
                    for path, data in inputs.items()}
 
     new_renders: dict[str, cache.Render] = {}
-    render_key = cache.render_key(inputs, cache.sources_hash())
+    render_key = cache.render_key(inputs, sources_hash)
     for name, render in renders:
         found = cache.fresh_render(root, state.renders.get(name), render_key)
         rendered = ([Output(PurePosixPath(p), d) for p, d in found.items()] if found is not None
