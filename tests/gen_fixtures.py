@@ -70,9 +70,11 @@ def seed_variants():
 GOTCHAS = (
     GotchaRecord(SCHEMA, "raises", "keras.applications.TinyNet(input_shape=(1, 1, 3))",
                  "ValueError", "Input size must be at least 32x32; Received: `a|b`", "raises", V),
+    GotchaRecord(SCHEMA, "warns", "keras.applications.TinyNet(weights='imagenet')", None, None,
+                 "reaches_download", V, warnings=("UserWarning: <weights> will be loaded",)),
     GotchaRecord(SCHEMA, "silent", "keras.applications.TinyNet(pooling='bogus')", None, None,
                  "same_as_baseline", V, baseline="keras.applications.TinyNet()",
-                 output_shape=(None, None, None, 8), total_params=256),
+                 output_shape=(None, None, None, 8), total_params=256, baseline_params=256),
 )
 
 ATLAS = Atlas(

@@ -103,3 +103,13 @@ def test_unknown_model(repo_copy, monkeypatch, capsys):
     assert rc == 2
     assert err.startswith("atlas: error: unknown model 'VGG17': keras.applications ")
     assert err.count("\n") == 1
+
+
+@pytest.mark.keras
+def test_check_catches_a_hand_edited_record(repo_copy):
+    record = repo_copy / "data/records/models/VGG19/base.json"
+    record.write_text(record.read_text().replace('"total": 20024384', '"total": 20024385'))
+    result = run(repo_copy, "generate", "--check", "--jobs", "1", "--no-progress")
+    assert result.returncode == 1, result.stderr
+    assert "data/records/models/VGG19/base.json (changed)" in result.stderr
+    assert '"total": 20024385' in record.read_text()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import warnings
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
@@ -341,22 +342,33 @@ def _call(spec: GotchaSpec, kwargs) -> keras.Model:
 
 
 def gotcha_record(spec: GotchaSpec) -> GotchaRecord:
-    """Make the call and record what Keras says, or, if it says nothing, what it built."""
+    """Make the call and record what Keras says (exception and warnings, verbatim), or, if
+    it accepts the call, what it built."""
     the_versions = versions()
-    common = dict(schema=SCHEMA, id=spec.id, code=spec.code(), versions=the_versions)
-    try:
-        model = _call(spec, spec.kwargs)
-    except WouldDownload:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            model, error = _call(spec, spec.kwargs), None
+        except WouldDownload as e:
+            model, error = None, e
+        except Exception as e:  # noqa: BLE001 -- whatever Keras raises is the fact recorded
+            model, error = None, e
+    common = dict(schema=SCHEMA, id=spec.id, code=spec.code(), versions=the_versions,
+                  warnings=tuple(stable_message(f"{w.category.__name__}: {w.message}")
+                                 for w in caught))
+    if isinstance(error, WouldDownload):
         return GotchaRecord(raises=None, message=None, observed="reaches_download", **common)
-    except Exception as e:  # noqa: BLE001 -- whatever Keras raises is the fact recorded
-        return GotchaRecord(raises=type(e).__name__, message=stable_message(str(e)),
+    if error is not None:
+        return GotchaRecord(raises=type(error).__name__, message=stable_message(str(error)),
                             observed="raises", **common)
     rows, shape, total = layer_rows(model), _shape(model.output.shape), _count(model.weights)
-    observed = "accepted"
+    observed, baseline_params = "accepted", None
     if spec.baseline is not None:
         plain = _call(spec, spec.baseline)
         same = (layer_rows(plain), _shape(plain.output.shape)) == (rows, shape)
         observed = "same_as_baseline" if same else "differs_from_baseline"
+        baseline_params = _count(plain.weights)
     return GotchaRecord(raises=None, message=None, observed=observed,
                         baseline=spec.code(spec.baseline) if spec.baseline else None,
-                        output_shape=shape, total_params=total, **common)
+                        output_shape=shape, total_params=total,
+                        baseline_params=baseline_params, **common)

@@ -265,11 +265,27 @@ def seed_training(lang: str, model: ModelRecords) -> str:
             + "\n" + generated_with(lang, records[0].versions) + "\n")
 
 
+def _compared(g: GotchaRecord) -> dict[str, str]:
+    return {"baseline": g.baseline, "shape": f"`{shape(g.output_shape)}`",
+            "params": number(g.total_params), "baseline_params": number(g.baseline_params)}
+
+
+GOTCHA_FIELDS: dict[str, Callable[[GotchaRecord], dict[str, str]]] = {
+    "same_as_baseline": _compared,
+    "differs_from_baseline": _compared,
+    "accepted": lambda g: {"shape": f"`{shape(g.output_shape)}`",
+                           "params": number(g.total_params)},
+    "reaches_download": lambda g: {},
+}
+
+
 def gotcha_says(lang: str, g: GotchaRecord) -> str:
+    said = [html_code(w) for w in g.warnings]
     if g.observed == "raises":
-        return html_code(f"{g.raises}: {g.message}")
-    return t(lang, f"atlas.gotcha.{g.observed}", baseline=g.baseline or "",
-             shape=f"`{shape(g.output_shape)}`", params=number(g.total_params or 0))
+        said.append(html_code(f"{g.raises}: {g.message}"))
+    else:
+        said.append(t(lang, f"atlas.gotcha.{g.observed}", **GOTCHA_FIELDS[g.observed](g)))
+    return "<br>".join(said)
 
 
 def gotcha_table(lang: str, gotchas: tuple[GotchaRecord, ...]) -> str:

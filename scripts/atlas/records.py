@@ -111,6 +111,8 @@ class GotchaRecord:
     baseline: str | None = None  # the plain call a silent gotcha is compared with
     output_shape: Shape | None = None  # the accepted call's output (silent gotchas)
     total_params: int | None = None  # the accepted call's parameter count (silent gotchas)
+    baseline_params: int | None = None  # the baseline call's parameter count
+    warnings: tuple[str, ...] = ()  # "Category: message" for each warning Keras emitted
 
 
 # --- canonical JSON ---------------------------------------------------------------------
