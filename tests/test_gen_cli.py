@@ -78,7 +78,8 @@ def test_input_below_the_minimum_in_the_catalogue(repo_copy, monkeypatch, capsys
     rc, err = main_in(repo_copy, monkeypatch, capsys,
                       Catalogue(extra_variants=(("VGG16", (small,)),)))
     assert rc == 2
-    assert err == "atlas: error: variant VGG16/tiny: input_size 16 is below the model's minimum 32\n"
+    assert err == ("atlas: error: variant VGG16/tiny: input_size 16 is below the model's "
+                   "minimum 32\n")
 
 
 def test_keras_missing(repo_copy, monkeypatch, capsys):

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from atlas.catalogue import MODELS, STANDARD_VARIANTS, Catalogue, CatalogueError, VariantSpec, validate
+from atlas.catalogue import (
+    MODELS, STANDARD_VARIANTS, Catalogue, CatalogueError, VariantSpec, validate,
+)
 from atlas.records import load_variant
 
 REPO = Path(__file__).resolve().parents[1]

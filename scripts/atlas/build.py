@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import warnings
+from dataclasses import replace
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
@@ -229,8 +230,6 @@ def build_record(spec: ModelSpec, variant: VariantSpec) -> VariantRecord:
 
 
 def _at_size(variant: VariantSpec, size: int) -> VariantSpec:
-    from dataclasses import replace
-
     return replace(variant, input_size=size)
 
 
@@ -240,16 +239,21 @@ def _at_size(variant: VariantSpec, size: int) -> VariantSpec:
 MAX_POOL_NAME = {"avg_pool": "max_pool"}
 
 
-def model_records(spec: ModelSpec, variants: tuple[VariantSpec, ...]) -> tuple[VariantRecord, ...]:
+def model_records(spec: ModelSpec,
+                  variants: tuple[VariantSpec, ...]) -> tuple[VariantRecord, ...]:
     """Every variant of one model, from two default-size networks (top, base with avg pooling).
 
     ``base`` is the avg network without its pooling layer (whatever Keras puts after the
     pooling, e.g. ConvNeXt's LayerNormalization, is re-applied from its own config);
-    ``base_max`` swaps in the GlobalMaxPooling2D Keras itself would add (same name rule). Feature maps
-    at other sizes come from builds at those sizes (output shape only); pooled ones from
-    the pooling layer's own ``compute_output_shape``. Non-standard variants (custom heads)
-    are built by ``build_record``. ``tests/test_gen_build.py`` proves byte-identity with
-    ``build_record``.
+    ``base_max`` swaps in the GlobalMaxPooling2D Keras itself would add (same name rule).
+
+    Spatial feature maps at the minimum and large sizes come from builds at those sizes
+    (output shape only): a functional model pins its input shape, and some graphs depend
+    on the size they were built for (NASNet's cell adjustments, ``correct_pad``), so
+    inferring through the default-size graph would not be honest. Pooled feature maps go
+    through the pooling layer's own ``compute_output_shape``. Non-standard variants
+    (custom heads) are built by ``build_record``. ``tests/test_gen_keras.py`` proves the
+    records byte-identical to ``build_record``'s.
     """
     the_versions = versions()
     wanted = {v.id for v in variants}
@@ -269,7 +273,8 @@ def model_records(spec: ModelSpec, variants: tuple[VariantSpec, ...]) -> tuple[V
             spatial[spec.default_size] = _shape(base.output.shape)
             networks = {BASE.id: (base, ()),
                         BASE_AVG.id: (avg, (avg_pool, *tail)),
-                        BASE_MAX.id: (keras.Model(avg.input, _chain(max_pool(avg_pool.input), tail)),
+                        BASE_MAX.id: (keras.Model(avg.input,
+                                                  _chain(max_pool(avg_pool.input), tail)),
                                       (max_pool, *tail))}
             for variant in (BASE, BASE_AVG, BASE_MAX):
                 model, head = networks[variant.id]
