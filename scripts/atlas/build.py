@@ -249,8 +249,10 @@ def model_records(spec: ModelSpec,
 
     Spatial feature maps at the minimum and large sizes come from builds at those sizes
     (output shape only): a functional model pins its input shape, and some graphs depend
-    on the size they were built for (NASNet's cell adjustments, ``correct_pad``), so
-    inferring through the default-size graph would not be honest. Pooled feature maps go
+    on the size they were built for, so shape inference through another graph is not
+    honest. Measured: NASNet's cells compare shapes at build time, and EfficientNet's
+    ``correct_pad`` pads by the parity of each stage's size (a ``(None, None, 3)`` build
+    infers 16x16 for EfficientNetB2 at 520x520; the real 520 build gives 17x17). Pooled feature maps go
     through the pooling layer's own ``compute_output_shape``. Non-standard variants
     (custom heads) are built by ``build_record``. ``tests/test_gen_keras.py`` proves the
     records byte-identical to ``build_record``'s.
