@@ -10,31 +10,37 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import records, render_svg, tutorials, write
+from atlas import generate, pages, render_svg, tutorials, write
+from atlas.catalogue import Catalogue
 from atlas.errors import AtlasError
 
 ROOT = Path(__file__).resolve().parents[2]
 
+CATALOGUE = Catalogue()
 
-def load_record(model: str, variant: str) -> records.VariantRecord:
-    """A committed record; a missing one is an error naming the file."""
-    path = records.variant_path(model, variant)
-    if not (ROOT / path).is_file():
-        raise AtlasError(f"missing record {path} for catalogue model {model}: "
-                         f"build the records, then run {write.FIX_COMMAND}")
-    return records.load_variant(ROOT, model, variant)
+
+def diagrams(atlas: generate.Atlas) -> list[write.Output]:
+    try:
+        return render_svg.diagram_outputs(atlas.record)
+    except render_svg.DiagramError as e:
+        raise AtlasError(str(e)) from None
+
+
+# Stages that render the records, by name (their files are cached as one unit).
+RENDERS: tuple[tuple[str, generate.Render], ...] = (
+    ("pages", pages.outputs),
+    ("diagrams", diagrams),
+)
 
 
 def collect_outputs(args: argparse.Namespace) -> list[write.Output]:
-    """The whole generated tree, as data. Stages are appended here in data-flow order."""
-    outputs: list[write.Output] = []
-    # Until the records are committed (the generator's stage), diagrams wait for them.
-    if (ROOT / records.RECORDS_DIR / "models").is_dir():
-        try:
-            outputs += render_svg.diagram_outputs(load_record)
-        except render_svg.DiagramError as e:
-            raise AtlasError(str(e)) from None
-    outputs += tutorials.outputs(ROOT, jobs=args.jobs, progress=not args.no_progress)
+    """The whole generated tree, as data, in data-flow order."""
+    files, outputs = generate.collect(
+        ROOT, CATALOGUE, generate.Options(jobs=args.jobs, progress=not args.no_progress),
+        renders=RENDERS)
+    # Notebooks read this run's records, not what is on disk.
+    outputs += tutorials.outputs(ROOT, jobs=args.jobs, progress=not args.no_progress,
+                                 lookup=files.atlas.record)
     return outputs
 
 

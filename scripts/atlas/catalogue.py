@@ -182,13 +182,108 @@ def model(name: str) -> ModelSpec:
 
 def variants_for(spec: ModelSpec) -> tuple[VariantSpec, ...]:
     """The variants the site records for one model."""
-    extra = SEED_VARIANTS if spec.name == "VGG16" else ()
-    return STANDARD_VARIANTS + extra
+    return Catalogue().variants_for(spec)
 
 
 @dataclass(frozen=True)
 class Catalogue:
     models: tuple[ModelSpec, ...] = field(default=MODELS)
+    # Variants beyond the standard four, per model name.
+    extra_variants: tuple[tuple[str, tuple[VariantSpec, ...]], ...] = (("VGG16", SEED_VARIANTS),)
+    gotchas: tuple[GotchaSpec, ...] = field(default_factory=lambda: GOTCHAS)
+
+    def variants_for(self, spec: ModelSpec) -> tuple[VariantSpec, ...]:
+        extra = tuple(v for name, vs in self.extra_variants if name == spec.name for v in vs)
+        return STANDARD_VARIANTS + extra
 
     def variants(self) -> list[tuple[ModelSpec, VariantSpec]]:
-        return [(m, v) for m in self.models for v in variants_for(m)]
+        return [(m, v) for m in self.models for v in self.variants_for(m)]
+
+
+# --- gotchas: invalid or surprising calls, recorded with what Keras says ----------------
+
+Literal = str | int | None | tuple
+
+
+@dataclass(frozen=True)
+class GotchaSpec:
+    """One call whose outcome the site records verbatim.
+
+    ``baseline`` is the plain call a silently accepted call is compared with:
+    if both build the same network, Keras ignored the argument.
+    """
+
+    id: str
+    model: str
+    kwargs: tuple[tuple[str, Literal], ...]
+    baseline: tuple[tuple[str, Literal], ...] | None = None
+
+    def code(self, kwargs: tuple[tuple[str, Literal], ...] | None = None) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in (self.kwargs if kwargs is None else kwargs))
+        return f"keras.applications.{self.model}({args})"
+
+
+GOTCHAS: tuple[GotchaSpec, ...] = (
+    GotchaSpec("pooling_ignored_with_top", "VGG16",
+               (("weights", None), ("include_top", True), ("pooling", "max")),
+               baseline=(("weights", None), ("include_top", True))),
+    GotchaSpec("imagenet_top_other_size", "VGG16",
+               (("weights", "imagenet"), ("include_top", True), ("input_shape", (299, 299, 3)))),
+    GotchaSpec("below_min_size", "VGG16",
+               (("weights", None), ("include_top", False), ("input_shape", (31, 31, 3)))),
+    GotchaSpec("imagenet_classes", "VGG16",
+               (("weights", "imagenet"), ("include_top", True), ("classes", 3))),
+    GotchaSpec("imagenet_one_channel", "VGG16",
+               (("weights", "imagenet"), ("include_top", False), ("input_shape", (224, 224, 1)))),
+    GotchaSpec("top_dynamic_size", "VGG16",
+               (("weights", None), ("include_top", True), ("input_shape", (None, None, 3)))),
+    GotchaSpec("imagenet_classifier_activation", "VGG16",
+               (("weights", "imagenet"), ("include_top", True),
+                ("classifier_activation", "relu"))),
+    GotchaSpec("imagenet_top_other_size_mobilenetv3", "MobileNetV3Small",
+               (("weights", "imagenet"), ("include_top", True), ("input_shape", (160, 160, 3)))),
+    GotchaSpec("nasnetlarge_without_input_shape", "NASNetLarge",
+               (("weights", None), ("include_top", False)),
+               baseline=(("weights", None), ("include_top", False),
+                         ("input_shape", (331, 331, 3)))),
+    GotchaSpec("pooling_bogus", "VGG16",
+               (("weights", None), ("include_top", False), ("pooling", "bogus")),
+               baseline=(("weights", None), ("include_top", False))),
+)
+
+
+# --- validation: a catalogue the generator can trust ------------------------------------
+
+
+class CatalogueError(ValueError):
+    """The catalogue itself is wrong; the message names the model or variant."""
+
+
+def validate(catalogue: Catalogue) -> None:
+    """Raise CatalogueError for the first entry the generator cannot build faithfully."""
+    names = [m.name for m in catalogue.models]
+    for name in {n for n in names if names.count(n) > 1}:
+        raise CatalogueError(f"model {name!r} appears twice in the catalogue")
+    for spec in catalogue.models:
+        if not spec.min_size <= spec.default_size:
+            raise CatalogueError(
+                f"model {spec.name!r}: min_size {spec.min_size} is above default_size "
+                f"{spec.default_size}; fix its entry in scripts/atlas/catalogue.py")
+        ids = [v.id for v in catalogue.variants_for(spec)]
+        for vid in {i for i in ids if ids.count(i) > 1}:
+            raise CatalogueError(f"model {spec.name!r}: variant id {vid!r} appears twice")
+        for v in catalogue.variants_for(spec):
+            _validate_variant(spec, v)
+
+
+def _validate_variant(spec: ModelSpec, v: VariantSpec) -> None:
+    where = f"variant {spec.name}/{v.id}"
+    if v.include_top and v.pooling is not Pooling.NONE:
+        raise CatalogueError(
+            f"{where}: pooling={v.pooling.value!r} with include_top=True is silently ignored by "
+            "Keras; use include_top=False or pooling=none in scripts/atlas/catalogue.py")
+    if v.input_size is not None and v.input_size < spec.min_size:
+        raise CatalogueError(
+            f"{where}: input_size {v.input_size} is below the model's minimum {spec.min_size}")
+    if v.id in {s.id for s in STANDARD_VARIANTS} and v not in STANDARD_VARIANTS:
+        raise CatalogueError(f"{where}: a custom variant reuses the standard id {v.id!r}")

@@ -1,11 +1,4 @@
-"""The one error type meant for users: printed as one line by ``python -m atlas``, exit code 2.
-
-It lives in its own module so stages can raise it without importing ``atlas.__main__``
-(which is ``__main__`` when run with ``python -m atlas``: a second copy of the class
-would not be caught).
-"""
-
-from __future__ import annotations
+"""The one exception type whose message is meant for the user."""
 
 
 class AtlasError(Exception):

@@ -379,10 +379,20 @@ def build(root: Path, source: Source, url: str, lookup: template.Lookup,
     return Built(source, write.Output(source.target, sealed(result, key)), executed=True)
 
 
+def checked(lookup: template.Lookup) -> template.Lookup:
+    """Turn a missing record (KeyError) into the template's own error."""
+    def wrapped(model: str, variant: str) -> object:
+        try:
+            return lookup(model, variant)
+        except KeyError as e:
+            raise template.LookupFailed(str(e.args[0])) from None
+    return wrapped
+
+
 def build_all(root: Path, jobs: int | None = None, force: bool = False,
-              progress: bool = False) -> list[Built]:
+              progress: bool = False, lookup: template.Lookup | None = None) -> list[Built]:
     url = repo_url((root / "mkdocs.yml").read_text("utf-8"))
-    lookup = record_lookup(root)
+    lookup = checked(lookup) if lookup else record_lookup(root)
     found = sources(root)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(found) or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -395,5 +405,6 @@ def build_all(root: Path, jobs: int | None = None, force: bool = False,
     return built
 
 
-def outputs(root: Path, jobs: int | None = None, progress: bool = False) -> list[write.Output]:
-    return [b.output for b in build_all(root, jobs=jobs, progress=progress)]
+def outputs(root: Path, jobs: int | None = None, progress: bool = False,
+            lookup: template.Lookup | None = None) -> list[write.Output]:
+    return [b.output for b in build_all(root, jobs=jobs, progress=progress, lookup=lookup)]

@@ -6,11 +6,12 @@ Bump SCHEMA when a field changes meaning: the cache key includes it.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any, get_args, get_origin, get_type_hints
 
-SCHEMA = 1
+SCHEMA = 2
 
 Shape = tuple[int | None, ...]
 
@@ -52,10 +53,13 @@ class FeatureMap:
 
 @dataclass(frozen=True)
 class Removal:
-    """What include_top=False removes from the full model."""
+    """What include_top=False removes from the full model (and, rarely, adds to it)."""
 
     layers: tuple[str, ...]
     params: int
+    # Layers only the headless base has, e.g. ConvNeXt's final LayerNormalization.
+    added: tuple[str, ...] = ()
+    added_params: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,8 +104,15 @@ class GotchaRecord:
     code: str  # the call, as a reader would write it
     raises: str | None  # exception class name, None when Keras accepts the call
     message: str | None  # the exception message verbatim, None when silent
-    observed: str  # what happened when no exception: a fact measured from the build
+    # What happened, as a neutral key the renderers translate:
+    # "raises" | "same_as_baseline" | "differs_from_baseline"
+    observed: str
     versions: Versions
+    baseline: str | None = None  # the plain call a silent gotcha is compared with
+    output_shape: Shape | None = None  # the accepted call's output (silent gotchas)
+    total_params: int | None = None  # the accepted call's parameter count (silent gotchas)
+    baseline_params: int | None = None  # the baseline call's parameter count
+    warnings: tuple[str, ...] = ()  # "Category: message" for each warning Keras emitted
 
 
 # --- canonical JSON ---------------------------------------------------------------------
@@ -124,14 +135,19 @@ def loads(cls: type, text: str) -> Any:
     return from_plain(cls, json.loads(text))
 
 
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    hints = get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in fields(cls))
+
+
 def from_plain(cls: Any, data: Any) -> Any:
     """Rebuild a (nested) frozen dataclass from plain JSON data, turning lists into tuples."""
     if data is None:
         return None
     if is_dataclass(cls):
-        hints = get_type_hints(cls)
-        return cls(**{f.name: from_plain(hints[f.name], data[f.name])
-                      for f in fields(cls) if f.name in data})
+        return cls(**{name: from_plain(hint, data[name])
+                      for name, hint in _field_hints(cls) if name in data})
     origin = get_origin(cls)
     if origin is tuple:
         args = get_args(cls)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from atlas import glossary, notebooks, write
+from atlas import glossary, notebooks, template, write
 
 
-def outputs(root: Path, jobs: int | None = None, progress: bool = False) -> list[write.Output]:
-    return glossary.outputs(root) + notebooks.outputs(root, jobs=jobs, progress=progress)
+def outputs(root: Path, jobs: int | None = None, progress: bool = False,
+            lookup: template.Lookup | None = None) -> list[write.Output]:
+    """``lookup`` gives the records of this run; without it, the committed ones are read."""
+    return glossary.outputs(root) + notebooks.outputs(root, jobs=jobs, progress=progress,
+                                                      lookup=lookup)
