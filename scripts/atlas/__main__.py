@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from atlas import write
+from atlas.experiment import stage as experiment
+from atlas.experiment.errors import ExperimentError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,6 +24,7 @@ class AtlasError(Exception):
 def collect_outputs(args: argparse.Namespace) -> list[write.Output]:
     """The whole generated tree, as data. Stages are appended here in data-flow order."""
     outputs: list[write.Output] = []
+    outputs += experiment.outputs(ROOT, jobs=args.jobs, progress=not args.no_progress)
     return outputs
 
 
@@ -37,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         the_plan = write.plan(ROOT, collect_outputs(args))
-    except AtlasError as e:
+    except (AtlasError, ExperimentError) as e:
         print(f"atlas: error: {e}", file=sys.stderr)
         return 2
 
