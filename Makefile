@@ -36,3 +36,7 @@ test: $(VENV)/.installed system-deps
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python -m atlas.benchmark
+
+.PHONY: benchmark-experiment
+benchmark-experiment: $(VENV)/.installed
+	$(BIN)/python -m atlas.experiment.benchmark

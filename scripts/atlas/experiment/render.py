@@ -104,6 +104,10 @@ def summary(record: ExperimentRecord, lang: str) -> list[str]:
             frozen_after=pct(record.cell("dissimilar", "frozen", n).mean),
             scratch_before=pct(record.cell("similar", "scratch", n).mean),
             scratch_after=pct(record.cell("dissimilar", "scratch", n).mean)))
+    for result in findings.claims(record):
+        lines.append(t(lang, "exp.summary.claim", claim=t(lang, f"exp.claim.{result.claim.id}.h"),
+                       similarity=_similarity(lang, result.similarity),
+                       verdict=t(lang, f"exp.verdict.short.{result.verdict.value}")))
     return [f"- {line}" for line in lines]
 
 
@@ -194,6 +198,7 @@ def page(record: ExperimentRecord, lang: str) -> str:
         f"- {t(lang, 'exp.limit.images', images=number(images))}",
         f"- {t(lang, 'exp.limit.network', blocks=len(spec.filters), classes=CLASSES)}",
         f"- {t(lang, 'exp.limit.same_source')}",
+        f"- {t(lang, 'exp.limit.easy')}",
         f"- {t(lang, 'exp.limit.budget')}",
         f"- {t(lang, 'exp.limit.seeds', count=len(spec.seeds), test=number(counts.target_test))}",
         "",
