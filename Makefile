@@ -42,3 +42,6 @@ test: $(INSTALLED) system-deps
 
 benchmark: $(INSTALLED)
 	$(BIN)/python -m atlas.benchmark
+	$(BIN)/python -m atlas.bench_svg
+	$(BIN)/python -m atlas.bench_notebooks
+	$(BIN)/python -m atlas.experiment.benchmark

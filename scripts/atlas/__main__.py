@@ -13,6 +13,7 @@ from pathlib import Path
 from atlas import generate, pages, render_svg, tutorials, write
 from atlas.catalogue import Catalogue
 from atlas.errors import AtlasError
+from atlas.experiment import stage as experiment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,6 +42,7 @@ def collect_outputs(args: argparse.Namespace) -> list[write.Output]:
     # Notebooks read this run's records, not what is on disk.
     outputs += tutorials.outputs(ROOT, jobs=args.jobs, progress=not args.no_progress,
                                  lookup=files.atlas.record)
+    outputs += experiment.outputs(ROOT, jobs=args.jobs, progress=not args.no_progress)
     return outputs
 
 
