@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import svg_records as hand
 
-from atlas import records, render_svg
+from atlas import catalogue, records, render_svg
 from atlas.render_svg import Scheme
 from atlas.records import LayerRow
 from atlas.strings import LANGUAGES, t
@@ -217,15 +217,15 @@ def test_a_missing_record_stops_the_stage():
         render_svg.diagram_outputs(load)
 
 
-def test_cli_loader_names_the_missing_record_file():
-    from atlas.__main__ import AtlasError, load_record
+def test_record_lookup_names_the_missing_record():
+    from atlas.generate import Atlas
 
-    with pytest.raises(AtlasError, match=r"data/records/models/NoSuchModel/top\.json"):
-        load_record("NoSuchModel", "top")
+    with pytest.raises(KeyError, match="no record NoSuchModel/top"):
+        Atlas(models=(), gotchas=()).record("NoSuchModel", "top")
 
 
 def test_figure_markdown_embeds_light_and_dark_relative_to_the_page():
-    assert render_svg.model_figure_markdown("ko", "VGG16", "atlas/vgg16.md") == (
+    assert render_svg.model_figure_markdown("ko", catalogue.model("VGG16"), "atlas/vgg16.md") == (
         "![VGG16: include_top=False가 자르는 위치](../diagrams/models/vgg16.svg#only-light)"
         "{ loading=lazy }\n"
         "![VGG16: include_top=False가 자르는 위치](../diagrams/models/vgg16-dark.svg#only-dark)"

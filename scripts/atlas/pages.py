@@ -121,7 +121,7 @@ def overview(lang: str, atlas: Atlas) -> str:
 
 def figure_block(lang: str, spec: ModelSpec) -> str:
     """The model's diagram (light and dark), drawn by the diagram stage from the same records."""
-    return render_svg.model_figure_markdown(lang, spec.name, f"atlas/{spec.slug}.md")
+    return render_svg.model_figure_markdown(lang, spec, f"atlas/{spec.slug}.md") + "\n"
 
 
 def model_page(lang: str, model: ModelRecords) -> str:

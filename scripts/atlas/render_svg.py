@@ -837,15 +837,15 @@ def _figure(page: str, target: str, alt: str) -> str:
         for s in Scheme)
 
 
-def model_figure_markdown(lang: str, model: str, page: str) -> str:
+def model_figure_markdown(lang: str, spec: catalogue.ModelSpec, page: str) -> str:
     """Markdown that shows a model's diagram (light and dark) on ``page``.
 
     ``page`` is the embedding file relative to ``docs/<lang>/``, e.g. ``atlas/vgg16.md``
     or ``tutorials/01-pooling.ipynb`` (for a notebook's Markdown cell); glightbox wraps
     each image for click-to-enlarge, Material shows the one that matches the palette.
     """
-    slug = catalogue.model(model).slug
-    return _figure(page, f"{DIAGRAMS_DIR}/models/{slug}{{suffix}}.svg", model_title(lang, model))
+    return _figure(page, f"{DIAGRAMS_DIR}/models/{spec.slug}{{suffix}}.svg",
+                   model_title(lang, spec.name))
 
 
 class UnknownDiagramError(KeyError):
