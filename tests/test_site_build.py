@@ -199,3 +199,15 @@ def test_site_url_is_used_for_canonical_links(built_site):
             continue
         canonical = re.search(r'<link rel="canonical" href="([^"]+)">', page.read_text()).group(1)
         assert canonical == site_url() + rel.removesuffix("index.html"), rel
+
+
+@pytest.mark.parametrize("page, title", [
+    ("atlas/vgg16/index.html", "VGG16"),
+    ("en/atlas/nasnetlarge/index.html", "NASNetLarge"),
+    ("glossary/index.html", "용어집"),
+    ("en/glossary/index.html", "Glossary"),
+])
+def test_generated_pages_take_their_title_from_the_h1_not_the_banner(built_site, page, title):
+    html = (built_site / page).read_text("utf-8")
+    assert f"<title>{title} - " in html
+    assert "make generate" not in html

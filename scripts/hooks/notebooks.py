@@ -83,6 +83,9 @@ def on_files(files: Files, config) -> Files:
             file.is_documentation_page = MethodType(_is_page, file)
             if i18n is not None and hasattr(file, "alternates"):
                 _add_alternates(file, list(i18n.build_languages), i18n.default_language)
+    if i18n is not None:
+        # static-i18n took this list (which feeds sitemap.xml) before notebooks were pages.
+        i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()
     return files
 
 
