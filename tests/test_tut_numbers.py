@@ -7,8 +7,9 @@ import re
 
 from tut_text import ROOT, Page, docs_pages, source_pages
 
-# 14,714,688 or 25088; not part of a word, a version (3.15.1) or a decimal (56.13).
-NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w]|[.,]\d)")
+# 14,714,688 or 25088; not part of a word, a version (3.15.1), a decimal (56.13) or an
+# issue reference (keras#20285).
+NUMBER = re.compile(r"(?<![\w.,#])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w]|[.,]\d)")
 
 
 def _ints(value) -> set[int]:
