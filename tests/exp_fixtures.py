@@ -27,6 +27,6 @@ def record() -> ExperimentRecord:
     return ExperimentRecord(
         schema=SCHEMA, key="test", spec=SPEC,
         versions=ExpVersions(keras="3.0", tensorflow="2.0", numpy="2.0", scikit_learn="1.0"),
-        counts=DataCounts(source_train=751, source_holdout=150, target_pool=500, target_test=396),
+        counts=DataCounts(dataset=1797, source_train=751, source_holdout=150, target_pool=500, target_test=396),
         pretrain=(PretrainRecord(0, 140, 150), PretrainRecord(1, 145, 150), PretrainRecord(2, 147, 150)),
         cells=cells)

@@ -108,5 +108,6 @@ def subset(spec: GridSpec, pool: Arrays, seed: int, size: int) -> Arrays:
 
 def counts(spec: GridSpec) -> dict[str, int]:
     s, t = source(spec), target(spec, "similar")
-    return {"source_train": len(s.train), "source_holdout": len(s.holdout),
-            "target_pool": len(t.pool), "target_test": len(t.test)}
+    return {"dataset": len(_digits()[1]), "source_train": len(s.train),
+            "source_holdout": len(s.holdout), "target_pool": len(t.pool),
+            "target_test": len(t.test)}

@@ -30,6 +30,7 @@ class ExpVersions:
 
 @dataclass(frozen=True)
 class DataCounts:
+    dataset: int  # every image load_digits ships
     source_train: int
     source_holdout: int
     target_pool: int

@@ -113,7 +113,7 @@ def summary(record: ExperimentRecord, lang: str) -> list[str]:
 
 def setup(record: ExperimentRecord, lang: str) -> list[str]:
     spec, counts, v = record.spec, record.counts, record.versions
-    images = counts.source_train + counts.source_holdout + counts.target_pool + counts.target_test
+    images = counts.dataset
     pretrained = [p.accuracy for p in record.pretrain]
     desc = {"steps": spec.steps_total, "head": spec.head_steps, "tune": spec.tune_steps,
             "lr_head": spec.lr_head, "lr_tune": spec.lr_tune, "lr_scratch": spec.lr_scratch,
@@ -166,7 +166,7 @@ def claims_section(record: ExperimentRecord, lang: str) -> list[str]:
 
 def page(record: ExperimentRecord, lang: str) -> str:
     spec, counts = record.spec, record.counts
-    images = counts.source_train + counts.source_holdout + counts.target_pool + counts.target_test
+    images = counts.dataset
     alt = t(lang, "exp.results.plot_alt")
     lines = [
         f"<!-- {t(lang, 'banner', command=COMMAND)} -->",
