@@ -42,8 +42,8 @@ print("avg:", keras.ops.convert_to_numpy(keras.layers.GlobalAveragePooling2D()(f
 print("max:", keras.ops.convert_to_numpy(keras.layers.GlobalMaxPooling2D()(feature_map)))
 
 # %% [markdown]
-# Each channel keeps the mean or the maximum of its four values. Where a feature appeared is gone;
-# what remains is how much, or how strongly at most, it appeared.
+# Each channel keeps only the mean or the maximum of its four values. Where a feature appeared is
+# lost; what remains is how strongly it appeared on average (avg) or at its strongest (max).
 #
 # After global pooling the output length does not depend on the input size, so with `pooling='avg'`
 # or `'max'` the same head fits inputs of any size. That is the difference from the `Flatten` top
@@ -83,8 +83,8 @@ print(f"{model.count_params():,}", model.output.shape)
 # pooling layer. The parameter count is {{ VGG16/top: totals.total }}, the same as without `pooling`.
 # That is why the post's second summary has no `global_max_pooling2d`.
 #
-# In the same way, without the top Keras does not tell you when `pooling` gets a value it does not
-# know. The feature map comes out unpooled:
+# Without the top, Keras also stays silent when `pooling` gets a value it does not know. The
+# feature map comes out unpooled:
 
 # %%
 model = keras.applications.VGG16(weights=None, include_top=False, pooling="maximum", input_shape=(224, 224, 3))
