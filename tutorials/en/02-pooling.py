@@ -60,7 +60,7 @@ for size in (96, 224, 320):
 # | `pooling` | Output | Good for |
 # | --- | --- | --- |
 # | `None` | the feature map as it is | when location matters: stacking your own convolutional layers, using the base for detection or segmentation, drawing class activation maps (CAM). A classification head then needs its own pooling or `Flatten`. |
-# | `'avg'` | mean per channel | the default for classification. It reflects the whole feature map and is less sensitive to noise. Recent models such as ResNet and EfficientNet use average pooling in their own top. |
+# | `'avg'` | mean per channel | the default for classification. It reflects the whole feature map and is less sensitive to noise. Models after VGG, such as ResNet and EfficientNet, use average pooling in their own top. |
 # | `'max'` | maximum per channel | small objects that fill only part of the image. Keeping the single strongest response also means one noisy spot can move the value. |
 #
 # Which is better depends on the data: start with `'avg'` and compare on validation accuracy.
