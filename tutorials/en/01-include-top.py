@@ -45,7 +45,7 @@ for layer in full.layers[len(base.layers):]:
 #
 # | Layer | Output shape | Arithmetic | Params |
 # | --- | --- | --- | --- |
-# | `flatten` | {{ VGG16/top: layers[flatten].output_shape }} | unrolls {{ VGG16/base: output_shape | shape }} into one vector | {{ VGG16/top: layers[flatten].params }} |
+# | `flatten` | {{ VGG16/top: layers[flatten].output_shape }} | unrolls `block5_pool`'s output ({{ VGG16/base: output_shape | shape }}) into one vector | {{ VGG16/top: layers[flatten].params }} |
 # | `fc1` | {{ VGG16/top: layers[fc1].output_shape }} | {{ VGG16/top: layers[flatten].output_shape[1] }} × {{ VGG16/top: layers[fc1].output_shape[1] }} + {{ VGG16/top: layers[fc1].output_shape[1] }} | {{ VGG16/top: layers[fc1].params }} |
 # | `fc2` | {{ VGG16/top: layers[fc2].output_shape }} | {{ VGG16/top: layers[fc1].output_shape[1] }} × {{ VGG16/top: layers[fc2].output_shape[1] }} + {{ VGG16/top: layers[fc2].output_shape[1] }} | {{ VGG16/top: layers[fc2].params }} |
 # | `predictions` | {{ VGG16/top: layers[predictions].output_shape }} | {{ VGG16/top: layers[fc2].output_shape[1] }} × {{ VGG16/top: layers[predictions].output_shape[1] }} + {{ VGG16/top: layers[predictions].output_shape[1] }} | {{ VGG16/top: layers[predictions].params }} |

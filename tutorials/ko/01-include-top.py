@@ -45,7 +45,7 @@ for layer in full.layers[len(base.layers):]:
 #
 # | 층 | 출력 모양(output shape) | 계산 | 파라미터 |
 # | --- | --- | --- | --- |
-# | `flatten` | {{ VGG16/top: layers[flatten].output_shape }} | {{ VGG16/base: output_shape | shape }}를 한 줄로 폅니다 | {{ VGG16/top: layers[flatten].params }} |
+# | `flatten` | {{ VGG16/top: layers[flatten].output_shape }} | `block5_pool`의 출력({{ VGG16/base: output_shape | shape }})을 한 줄로 폅니다 | {{ VGG16/top: layers[flatten].params }} |
 # | `fc1` | {{ VGG16/top: layers[fc1].output_shape }} | {{ VGG16/top: layers[flatten].output_shape[1] }} × {{ VGG16/top: layers[fc1].output_shape[1] }} + {{ VGG16/top: layers[fc1].output_shape[1] }} | {{ VGG16/top: layers[fc1].params }} |
 # | `fc2` | {{ VGG16/top: layers[fc2].output_shape }} | {{ VGG16/top: layers[fc1].output_shape[1] }} × {{ VGG16/top: layers[fc2].output_shape[1] }} + {{ VGG16/top: layers[fc2].output_shape[1] }} | {{ VGG16/top: layers[fc2].params }} |
 # | `predictions` | {{ VGG16/top: layers[predictions].output_shape }} | {{ VGG16/top: layers[fc2].output_shape[1] }} × {{ VGG16/top: layers[predictions].output_shape[1] }} + {{ VGG16/top: layers[predictions].output_shape[1] }} | {{ VGG16/top: layers[predictions].params }} |

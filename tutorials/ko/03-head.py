@@ -47,7 +47,7 @@ for layer in model.layers[len(base.layers) - 1:]:
 # | `activation_1` | {{ VGG16/seed_head: layers[activation_1].output_shape }} | 없음 | {{ VGG16/seed_head: layers[activation_1].params }} |
 # | `softmax` (Dense) | {{ VGG16/seed_head: layers[softmax].output_shape }} | {{ VGG16/seed_head: layers[dense].output_shape[1] }} × {{ VGG16/seed_head: layers[softmax].output_shape[1] }} + {{ VGG16/seed_head: layers[softmax].output_shape[1] }} | {{ VGG16/seed_head: layers[softmax].params }} |
 #
-# 원글의 {{ VGG16/seed_head: layers[fully].params }}는 이렇게 나옵니다. `pooling='max'`가 특성 맵(feature map)을
+# 원글에 나온 `fully` 층의 파라미터 {{ VGG16/seed_head: layers[fully].params }}개는 이렇게 나옵니다. `pooling='max'`가 특성 맵(feature map)을
 # 길이 {{ VGG16/seed_head: layers[global_max_pooling2d].output_shape[1] }}의 벡터로 줄였기 때문에 첫 `Dense`의 입력은
 # {{ VGG16/seed_head: layers[global_max_pooling2d].output_shape[1] }}입니다. 최상위 분류기의 `fc1`은 `Flatten`에서
 # 길이 {{ VGG16/top: layers[flatten].output_shape[1] }}의 입력을 받아 {{ VGG16/top: layers[fc1].params }}개였습니다.
@@ -56,7 +56,7 @@ for layer in model.layers[len(base.layers) - 1:]:
 # %% [markdown]
 # ## 학습되지 않는 파라미터
 #
-# 원글의 요약 끝에는 `Non-trainable params: {{ VGG16/seed_head: totals.non_trainable }}`이라는 줄이 있습니다. 이 값은 배치 정규화 층에서 나옵니다.
+# 원글의 요약 끝에는 `Non-trainable params: {{ VGG16/seed_head: totals.non_trainable }}` 줄이 있습니다. 이 값은 배치 정규화 층에서 나옵니다.
 # 배치 정규화 층 하나가 가진 네 가지 값을 봅니다.
 
 # %%
