@@ -76,7 +76,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "가중치(weights)는 내려받지 않습니다(`weights=None`)."),
         "tut.glossary.title": "용어집",
         "tut.glossary.intro": ("이 사이트의 한국어 글은 아래 용어를 한 가지로만 씁니다. "
-                               "각 쪽에서 용어를 처음 쓸 때는 `한글(English)` 꼴로 적고, "
+                               "각 페이지에서 용어를 처음 쓸 때는 `한글(English)` 꼴로 적고, "
                                "'피할 표기'에 있는 말은 쓰지 않습니다. 테스트가 이를 검사합니다."),
         "tut.glossary.col.ko": "한국어",
         "tut.glossary.col.en": "English",
