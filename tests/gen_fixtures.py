@@ -97,7 +97,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def repo_copy(tmp_path):
     """A copy of what the generator reads and writes, to run it without touching the repo."""
-    for name in ("scripts", "data", "docs", "mkdocs.yml"):
+    for name in ("scripts", "data", "docs", "tutorials", "mkdocs.yml"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
