@@ -12,12 +12,12 @@
 # The blog post puts a head on `VGG16(weights=None, include_top=False)` and says this is "clearly
 # different" from transfer learning. The conclusion is right, but the reason matters. With
 # `weights=None` the base model's weights start from random values, so training this model is
-# **training from scratch**: nothing is transferred, hence it is not transfer learning at all.
+# **training from scratch**: nothing is transferred, so it is not transfer learning at all.
 # The post also describes transfer learning as "training only the fully connected layers"; that is
 # one kind of transfer learning, feature extraction. Fine-tuning, which trains the base model as
 # well, is transfer learning too.
 #
-# The records hold how many parameters train in each setup. The head is the post's
+# The records hold how many parameters train in each setup. The head is the one from the post
 # ([Building a head](../03-head/)).
 #
 # | Setup | `weights` | Layers trained | Trainable params | Non-trainable params |
