@@ -2,7 +2,7 @@
 # # What include_top is
 #
 # `include_top` is the first argument you decide on when you load a model from `keras.applications`.
-# It says whether the model keeps its top: the last layers, built to classify ImageNet's classes.
+# It decides whether the model keeps its top: the last layers, built to classify ImageNet's classes.
 # This article reruns the VGG16 comparison from the blog post this site grew from and follows the
 # difference layer by layer.
 #
@@ -45,7 +45,7 @@ for layer in full.layers[len(base.layers):]:
 #
 # | Layer | Output shape | Arithmetic | Params |
 # | --- | --- | --- | --- |
-# | `flatten` | {{ VGG16/top: layers[flatten].output_shape }} | unrolls {{ VGG16/base: output_shape | shape }} into one vector | {{ VGG16/top: layers[flatten].params }} |
+# | `flatten` | {{ VGG16/top: layers[flatten].output_shape }} | unrolls `block5_pool`'s output ({{ VGG16/base: output_shape | shape }}) into one vector | {{ VGG16/top: layers[flatten].params }} |
 # | `fc1` | {{ VGG16/top: layers[fc1].output_shape }} | {{ VGG16/top: layers[flatten].output_shape[1] }} × {{ VGG16/top: layers[fc1].output_shape[1] }} + {{ VGG16/top: layers[fc1].output_shape[1] }} | {{ VGG16/top: layers[fc1].params }} |
 # | `fc2` | {{ VGG16/top: layers[fc2].output_shape }} | {{ VGG16/top: layers[fc1].output_shape[1] }} × {{ VGG16/top: layers[fc2].output_shape[1] }} + {{ VGG16/top: layers[fc2].output_shape[1] }} | {{ VGG16/top: layers[fc2].params }} |
 # | `predictions` | {{ VGG16/top: layers[predictions].output_shape }} | {{ VGG16/top: layers[fc2].output_shape[1] }} × {{ VGG16/top: layers[predictions].output_shape[1] }} + {{ VGG16/top: layers[predictions].output_shape[1] }} | {{ VGG16/top: layers[predictions].params }} |
@@ -92,7 +92,7 @@ for size in (32, 224, 448):
 # every pooling layer halves the height and width, and there are five of them.
 #
 # The base model's default input shape is `(None, None, 3)`, so you can even leave the size open.
-# How to reduce the feature map's height and width to one vector is the subject of the
+# How to collapse the feature map's height and width into one vector is the subject of the
 # [pooling article](../02-pooling/).
 
 # %% [markdown]
@@ -126,7 +126,7 @@ print(predictions.output.shape, f"{predictions.count_params():,}", predictions.a
 #
 # The blog post's `model.summary()` output is in Keras 2's format. Keras 3 draws the table with box
 # lines, no longer wraps the input layer's output shape in a list like `[(None, 224, 224, 3)]`, and
-# prints the memory size next to each count. The numbers are the same. Here is the summary of the
+# prints the memory size next to the parameter totals. The numbers are the same. Here is the summary of the
 # base model with `pooling='max'`, as in the post:
 
 # %%
@@ -137,8 +137,8 @@ model.summary()
 # {{ VGG16/base_max: totals.total }} parameters in total, as in the post's first summary. The number in the
 # input layer's name is explained next.
 #
-# Names such as `input_8`, `global_max_pooling2d_3` or `batch_normalization_1` in the post come from a
-# global name counter kept per layer type. Build models repeatedly in a notebook and the numbers keep
+# The numbers in names such as `input_8`, `global_max_pooling2d_3` or `batch_normalization_1` in the post
+# come from a global name counter kept per layer type. Build models repeatedly in a notebook and the numbers keep
 # growing; `keras.backend.clear_session()` starts the count again. The names differ, the structure and
 # the parameters do not.
 

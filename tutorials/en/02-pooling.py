@@ -42,8 +42,8 @@ print("avg:", keras.ops.convert_to_numpy(keras.layers.GlobalAveragePooling2D()(f
 print("max:", keras.ops.convert_to_numpy(keras.layers.GlobalMaxPooling2D()(feature_map)))
 
 # %% [markdown]
-# Each channel keeps the mean or the maximum of its four values. Where a feature appeared is gone;
-# what remains is how much, or how strongly at most, it appeared.
+# Each channel keeps only the mean or the maximum of its four values. Where a feature appeared is
+# lost; what remains is how strongly it appeared on average (avg) or at its strongest (max).
 #
 # After global pooling the output length does not depend on the input size, so with `pooling='avg'`
 # or `'max'` the same head fits inputs of any size. That is the difference from the `Flatten` top
@@ -60,7 +60,7 @@ for size in (96, 224, 320):
 # | `pooling` | Output | Good for |
 # | --- | --- | --- |
 # | `None` | the feature map as it is | when location matters: stacking your own convolutional layers, using the base for detection or segmentation, drawing class activation maps (CAM). A classification head then needs its own pooling or `Flatten`. |
-# | `'avg'` | mean per channel | the default for classification. It reflects the whole feature map and is less sensitive to noise. Recent models such as ResNet and EfficientNet use average pooling in their own top. |
+# | `'avg'` | mean per channel | the default for classification. It reflects the whole feature map and is less sensitive to noise. Models after VGG, such as ResNet and EfficientNet, use average pooling in their own top. |
 # | `'max'` | maximum per channel | small objects that fill only part of the image. Keeping the single strongest response also means one noisy spot can move the value. |
 #
 # Which is better depends on the data: start with `'avg'` and compare on validation accuracy.
@@ -83,8 +83,8 @@ print(f"{model.count_params():,}", model.output.shape)
 # pooling layer. The parameter count is {{ VGG16/top: totals.total }}, the same as without `pooling`.
 # That is why the post's second summary has no `global_max_pooling2d`.
 #
-# In the same way, without the top Keras does not tell you when `pooling` gets a value it does not
-# know. The feature map comes out unpooled:
+# Without the top, Keras also stays silent when `pooling` gets a value it does not know. The
+# feature map comes out unpooled:
 
 # %%
 model = keras.applications.VGG16(weights=None, include_top=False, pooling="maximum", input_shape=(224, 224, 3))

@@ -51,7 +51,7 @@ for layer in model.layers[len(base.layers) - 1:]:
 # feature map to a vector of length {{ VGG16/seed_head: layers[global_max_pooling2d].output_shape[1] }}, so the first
 # `Dense` has {{ VGG16/seed_head: layers[global_max_pooling2d].output_shape[1] }} inputs. The top's `fc1` received
 # {{ VGG16/top: layers[flatten].output_shape[1] }} inputs from `Flatten` and had {{ VGG16/top: layers[fc1].params }}
-# parameters. The head is light less because its layers are small than because of global pooling
+# parameters. The head is light mostly thanks to global pooling, not because its layers are small
 # ([pooling article](../02-pooling/)).
 
 # %% [markdown]
@@ -88,8 +88,9 @@ print(f"non-trainable: {count(model.non_trainable_weights):>12,}")
 # trainable and {{ VGG16/seed_head: totals.non_trainable }} are not, exactly as in the post's third summary.
 #
 # "Non-trainable" here is not freezing. Nothing in this model is frozen yet: everything else, the base
-# model included, is trainable. With `weights=None` every weight starts from random values. What
-# training this model means is corrected in the [next article](../04-transfer-learning/).
+# model included, is trainable. And with `weights=None` every weight starts from random values, so
+# training this model as it is would be training from scratch, not transfer learning. The
+# [next article](../04-transfer-learning/) covers this in detail.
 
 # %% [markdown]
 # ## Summary

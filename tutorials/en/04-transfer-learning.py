@@ -12,12 +12,12 @@
 # The blog post puts a head on `VGG16(weights=None, include_top=False)` and says this is "clearly
 # different" from transfer learning. The conclusion is right, but the reason matters. With
 # `weights=None` the base model's weights start from random values, so training this model is
-# **training from scratch**: nothing is transferred, hence it is not transfer learning at all.
+# **training from scratch**: nothing is transferred, so it is not transfer learning at all.
 # The post also describes transfer learning as "training only the fully connected layers"; that is
 # one kind of transfer learning, feature extraction. Fine-tuning, which trains the base model as
 # well, is transfer learning too.
 #
-# The records hold how many parameters train in each setup. The head is the post's
+# The records hold how many parameters train in each setup. The head is the one from the post
 # ([Building a head](../03-head/)).
 #
 # | Setup | `weights` | Layers trained | Trainable params | Non-trainable params |
@@ -114,8 +114,9 @@ print(f"{'fully':13} changed: {not np.array_equal(before['fully'], kernel(model.
 # ## Fine-tuning
 #
 # Once the head has learned something, unfreeze the top blocks of the base model and train them
-# too, leaving batch normalization layers frozen (next section). The higher a block, the more ImageNet-specific its features and the more there is to adapt;
-# the edges and textures of the lower blocks suit almost any image. Use a much lower learning rate
+# too, leaving batch normalization layers frozen (next section). The higher a block, the more
+# ImageNet-specific its features and the more there is to adapt; the edges and textures of the
+# lower blocks suit almost any image. Use a much lower learning rate
 # than for feature extraction: large steps quickly wreck the pretrained weights.
 
 # %%
@@ -247,6 +248,6 @@ for name in ("vgg16", "mobilenet_v2", "densenet", "efficientnet"):
 #
 # Rather than taking this advice on trust, look at the experiment this site runs itself, comparing
 # freezing and fine-tuning by data size and similarity:
-# [Experiment: freezing vs fine-tuning](../../experiments/freeze-vs-finetune/).
+# [Experiment: when does freezing beat fine-tuning?](../../experiments/freeze-vs-finetune/)
 #
 # See also: [Gotchas](../gotchas/) · [Glossary](../../glossary/)

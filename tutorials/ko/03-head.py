@@ -9,7 +9,7 @@
 # %% [markdown]
 # ## 원글의 헤드를 Keras 3로
 #
-# 원글은 `keras`와 `tensorflow.keras`를 섞어 import했습니다. Keras 3에서는 `keras` 하나면 됩니다.
+# 원글은 `keras`와 `tensorflow.keras`에서 섞어서 import했습니다. Keras 3에서는 `keras` 하나면 됩니다.
 
 # %%
 import keras
@@ -47,7 +47,7 @@ for layer in model.layers[len(base.layers) - 1:]:
 # | `activation_1` | {{ VGG16/seed_head: layers[activation_1].output_shape }} | 없음 | {{ VGG16/seed_head: layers[activation_1].params }} |
 # | `softmax` (Dense) | {{ VGG16/seed_head: layers[softmax].output_shape }} | {{ VGG16/seed_head: layers[dense].output_shape[1] }} × {{ VGG16/seed_head: layers[softmax].output_shape[1] }} + {{ VGG16/seed_head: layers[softmax].output_shape[1] }} | {{ VGG16/seed_head: layers[softmax].params }} |
 #
-# 원글의 {{ VGG16/seed_head: layers[fully].params }}는 이렇게 나옵니다. `pooling='max'`가 특성 맵(feature map)을
+# 원글에 나온 `fully` 층의 파라미터 {{ VGG16/seed_head: layers[fully].params }}개는 이렇게 나옵니다. `pooling='max'`가 특성 맵(feature map)을
 # 길이 {{ VGG16/seed_head: layers[global_max_pooling2d].output_shape[1] }}의 벡터로 줄였기 때문에 첫 `Dense`의 입력은
 # {{ VGG16/seed_head: layers[global_max_pooling2d].output_shape[1] }}입니다. 최상위 분류기의 `fc1`은 `Flatten`에서
 # 길이 {{ VGG16/top: layers[flatten].output_shape[1] }}의 입력을 받아 {{ VGG16/top: layers[fc1].params }}개였습니다.
@@ -56,7 +56,7 @@ for layer in model.layers[len(base.layers) - 1:]:
 # %% [markdown]
 # ## 학습되지 않는 파라미터
 #
-# 원글의 요약 끝에는 `Non-trainable params: {{ VGG16/seed_head: totals.non_trainable }}`이 있습니다. 이 값은 배치 정규화 층에서 나옵니다.
+# 원글의 요약 끝에는 `Non-trainable params: {{ VGG16/seed_head: totals.non_trainable }}` 줄이 있습니다. 이 값은 배치 정규화 층에서 나옵니다.
 # 배치 정규화 층 하나가 가진 네 가지 값을 봅니다.
 
 # %%
@@ -64,8 +64,8 @@ for weight in model.get_layer("batch_normalization").weights:
     print(f"{weight.path:36} {str(weight.shape):8} trainable={weight.trainable}")
 
 # %% [markdown]
-# `gamma`와 `beta`는 경사 하강법으로 학습하는 크기와 이동 값입니다. `moving_mean`과 `moving_variance`는
-# 학습 중에 본 배치의 평균과 분산을 이동 평균으로 모아 둔 통계라서, 역전파로 바뀌지 않습니다. Keras는 이 둘을
+# `gamma`와 `beta`는 경사 하강법으로 학습하는 배율(scale)과 이동(shift) 값입니다. `moving_mean`과 `moving_variance`는
+# 학습 중에 본 배치의 평균과 분산을 이동 평균으로 모아 둔 통계라서 역전파로 바뀌지 않습니다. Keras는 이 둘을
 # 학습 불가 파라미터로 셉니다. 네 값 가운데 두 개이므로 배치 정규화 층마다 파라미터의 절반이 학습되지 않습니다.
 #
 # - 첫 번째 배치 정규화: {{ VGG16/seed_head: layers[batch_normalization].params }}개 중 절반(특성 {{ VGG16/seed_head: layers[fully].output_shape[1] }}개 × 2)
@@ -86,9 +86,10 @@ print(f"non-trainable: {count(model.non_trainable_weights):>12,}")
 # {{ VGG16/seed_head: totals.trainable }}개, 학습 불가 파라미터가 {{ VGG16/seed_head: totals.non_trainable }}개입니다.
 # 원글의 세 번째 요약과 정확히 같습니다.
 #
-# 여기서 말하는 "학습 불가"는 층을 얼린다는 뜻의 동결(freezing)과 다릅니다. 이 모델은 아직 아무것도 동결하지 않았고,
-# 기반 모델을 포함해 나머지는 모두 학습 가능합니다. `weights=None`이므로 모든 가중치가 무작위 값에서 시작합니다.
-# 이 상태로 학습하는 것이 무엇인지는 [다음 글](../04-transfer-learning/)에서 바로잡습니다.
+# 여기서 말하는 "학습 불가"는 층을 얼려 두는 동결(freezing)과 다릅니다. 이 모델은 아직 아무것도 동결하지 않았고,
+# 기반 모델을 포함해 나머지는 모두 학습 가능합니다. 게다가 `weights=None`이므로 모든 가중치가 무작위 값에서 시작합니다.
+# 그래서 이 모델을 그대로 학습하는 것은 전이 학습(transfer learning)이 아니라 처음부터 학습(training from scratch)입니다.
+# 자세한 내용은 [다음 글](../04-transfer-learning/)에서 다룹니다.
 
 # %% [markdown]
 # ## 정리
