@@ -29,7 +29,9 @@ class Installed:
     tensorflow: str
 
 
-def _version(distributions: tuple[str, ...]) -> str | None:
+def package_version(*distributions: str) -> str | None:
+    """The installed version of the first of ``distributions`` found, from package metadata
+    (no import); None when none is installed."""
     for dist in distributions:
         try:
             return importlib.metadata.version(dist)
@@ -40,7 +42,8 @@ def _version(distributions: tuple[str, ...]) -> str | None:
 
 def installed() -> Installed:
     """Keras and TensorFlow versions from package metadata; AtlasError if either is missing."""
-    found = {"keras": _version(("keras",)), "tensorflow": _version(TENSORFLOW_DISTRIBUTIONS)}
+    found = {"keras": package_version("keras"),
+             "tensorflow": package_version(*TENSORFLOW_DISTRIBUTIONS)}
     for name, version in found.items():
         if version is None:
             raise AtlasError(

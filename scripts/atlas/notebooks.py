@@ -25,12 +25,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 import yaml
 
 from atlas import records, template, write
+from atlas.cache import package_version
 from atlas.errors import AtlasError
 from atlas.strings import LANGUAGES, t
 
@@ -259,12 +259,7 @@ def stripped(executed: dict, template_nb: dict) -> dict:
 
 
 def _version(*names: str) -> str:
-    for name in names:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-    return "absent"
+    return package_version(*names) or "absent"
 
 
 @cache

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
-from importlib import metadata
 from pathlib import Path
 
+from atlas.cache import package_version
 from atlas.experiment import records
 from atlas.experiment.grid import GridSpec
 from atlas.records import loads
@@ -22,12 +22,7 @@ TENSORFLOW_DISTRIBUTIONS = ("tensorflow-cpu", "tensorflow")
 
 
 def _version(*names: str) -> str:
-    for name in names:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-    return "absent"
+    return package_version(*names) or "absent"
 
 
 def versions() -> records.ExpVersions:
