@@ -2,7 +2,10 @@
 
     python -m atlas.benchmark [--jobs N] [--naive-limit N]
 
-cold   everything from an empty cache, in a temporary copy of the repository
+cold   every model and gotcha record from an empty cache (and every page and diagram
+       re-rendered), in a temporary copy of the repository; the notebooks and the
+       experiment keep their own committed caches (see bench_notebooks and
+       atlas.experiment.benchmark for theirs)
 warm   the same command again: nothing to build, nothing to write
 naive  one fresh build per variant, sequentially, in one process (no derivation, no
        cache, no workers). With --naive-limit N only N variants spread over the
@@ -26,7 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-COPIED = ("scripts", "data", "docs", "mkdocs.yml")
+COPIED = ("scripts", "data", "docs", "tutorials", "mkdocs.yml")
+# What "cold" removes: the model-variant records and the cache that maps them.
+REMOVED = ("data/records/models", "data/records/gotchas", "data/records/cache.json")
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         for name in COPIED:
             source = ROOT / name
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / name)
-        shutil.rmtree(copy / "data" / "records", ignore_errors=True)
+        for name in REMOVED:
+            target = copy / name
+            shutil.rmtree(target) if target.is_dir() else target.unlink()
         env = environment(copy)
         generate = [sys.executable, "-m", "atlas", "generate", "--no-progress"]
         if args.jobs:
