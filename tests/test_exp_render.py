@@ -129,3 +129,19 @@ def test_bad_grid_is_one_clear_line_and_exit_2(monkeypatch, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert re.match(r"atlas: error: target size 500 per class is larger than the pool", err[0])
+
+
+def test_committed_plot_is_reused_only_while_key_and_digest_hold(monkeypatch):
+    committed = loads(records.ExperimentRecord, (ROOT / records.path()).read_text("utf-8"))
+    path = plots.path("en", "light")
+    on_disk = (ROOT / path).read_bytes()
+    drawn = []
+    real_figure = plots.figure
+    monkeypatch.setattr(plots, "figure", lambda *a: drawn.append(a) or real_figure(*a))
+
+    assert stage.plot_svg(committed, "en", "light", lambda p: on_disk) == on_disk
+    assert drawn == []  # reused: nothing drawn, matplotlib not needed
+
+    edited = on_disk.replace(b"<svg", b"<svg data-edited=\"1\"", 1)
+    assert stage.plot_svg(committed, "en", "light", lambda p: edited) == on_disk
+    assert len(drawn) == 1  # a hand edit is not trusted: drawn again

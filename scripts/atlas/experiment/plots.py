@@ -11,11 +11,13 @@ import io
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-import matplotlib
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from atlas.experiment.records import ExperimentRecord
 from atlas.strings import t
+
+if TYPE_CHECKING:  # matplotlib is imported only when a plot is drawn (not on a warm run)
+    from matplotlib.figure import Figure
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ def series(record: ExperimentRecord, similarity: str, strategy: str) -> tuple[Po
 
 
 def figure(record: ExperimentRecord, lang: str, palette: str) -> Figure:
+    import matplotlib
+    from matplotlib.figure import Figure
+
     colours = PALETTES[palette]
     with matplotlib.rc_context(RC):
         fig = Figure(figsize=(9, 3.9), layout="constrained")
@@ -97,6 +102,8 @@ def figure(record: ExperimentRecord, lang: str, palette: str) -> Figure:
 
 
 def svg(fig: Figure, banner: str) -> bytes:
+    import matplotlib
+
     buffer = io.BytesIO()
     with matplotlib.rc_context(RC):
         fig.savefig(buffer, format="svg", metadata={"Date": None}, transparent=True)

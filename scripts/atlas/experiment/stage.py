@@ -6,13 +6,18 @@ imported. Cold: run the grid on worker processes first.
 
 from __future__ import annotations
 
-from pathlib import Path
+import hashlib
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
-from atlas import write
+from atlas import strings, write
+from atlas.cache import package_version
 from atlas.experiment import cache, plots, records, render, run
 from atlas.experiment.grid import DEFAULT, GridSpec
 from atlas.records import dumps
 from atlas.strings import LANGUAGES, t
+
+Committed = Callable[[PurePosixPath], "bytes | None"]
 
 
 def record_for(root: Path, spec: GridSpec = DEFAULT, jobs: int | None = None,
@@ -21,17 +26,45 @@ def record_for(root: Path, spec: GridSpec = DEFAULT, jobs: int | None = None,
     return cache.cached(root, spec) or run.run_grid(spec, jobs=jobs, progress=progress)
 
 
-def render_all(record: records.ExperimentRecord) -> list[write.Output]:
-    """Pure: the record file, two SVG plots and one page per language."""
+def plot_key(record: records.ExperimentRecord) -> str:
+    """What a plot depends on: the record, the plotting code, the strings, matplotlib."""
+    digest = hashlib.sha256(dumps(record).encode())
+    for module in (plots, strings):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update((package_version("matplotlib") or "absent").encode())
+    return digest.hexdigest()[:16]
+
+
+def _sealed(banner: str, key: str, body: bytes) -> bytes:
+    """The banner line names the plot's key and a digest of the SVG below it, so a reused
+    file is known to be both current and untouched."""
+    digest = hashlib.sha256(body).hexdigest()[:16]
+    return f"<!-- {banner} (plot {key} {digest}) -->\n".encode() + body
+
+
+def plot_svg(record: records.ExperimentRecord, lang: str, palette: str,
+             committed: Committed) -> bytes:
+    """The plot, reused from the committed file when its key matches (no matplotlib import)."""
+    key, banner = plot_key(record), t(lang, "banner", command=render.COMMAND)
+    old = committed(plots.path(lang, palette))
+    if old is not None and b"\n" in old and old == _sealed(banner, key, old.split(b"\n", 1)[1]):
+        return old
+    drawn = plots.svg(plots.figure(record, lang, palette), banner)
+    return _sealed(banner, key, drawn.split(b"\n", 1)[1])
+
+
+def render_all(record: records.ExperimentRecord,
+               committed: Committed = lambda path: None) -> list[write.Output]:
+    """The record file, two SVG plots and one page per language."""
     outputs = [write.Output.text(records.path(), dumps(record))]
     for lang in LANGUAGES:
-        banner = t(lang, "banner", command=render.COMMAND)
         for palette in plots.PALETTES:
             outputs.append(write.Output(plots.path(lang, palette),
-                                        plots.svg(plots.figure(record, lang, palette), banner)))
+                                        plot_svg(record, lang, palette, committed)))
         outputs.append(write.Output.text(render.page_path(lang), render.page(record, lang)))
     return outputs
 
 
 def outputs(root: Path, jobs: int | None = None, progress: bool = False) -> list[write.Output]:
-    return render_all(record_for(root, DEFAULT, jobs, progress))
+    record = record_for(root, DEFAULT, jobs, progress)
+    return render_all(record, lambda path: write.read_current(root, path))
