@@ -41,7 +41,7 @@ def collect_outputs(args: argparse.Namespace) -> list[write.Output]:
         renders=RENDERS)
     # Notebooks read this run's records, not what is on disk.
     outputs += tutorials.outputs(ROOT, jobs=args.jobs, progress=not args.no_progress,
-                                 lookup=files.atlas.record)
+                                 lookup=files.record)
     outputs += experiment.outputs(ROOT, jobs=args.jobs, progress=not args.no_progress)
     return outputs
 

@@ -141,6 +141,17 @@ class RecordFiles:
     models: tuple[tuple[ModelSpec, tuple[bytes, ...]], ...]
     gotchas: tuple[bytes, ...]
 
+    def record(self, model: str, variant: str) -> VariantRecord:
+        """One variant's record, parsed alone (a warm run need not parse the whole atlas)."""
+        data = self._by_path.get(str(variant_path(model, variant)))
+        if data is None:
+            raise KeyError(f"no record {model}/{variant}")
+        return _parse_variant(data)
+
+    @functools.cached_property
+    def _by_path(self) -> dict[str, bytes]:
+        return self.by_path()
+
     def by_path(self) -> dict[str, bytes]:
         out = {str(variant_path(spec.name, v.id)): data
                for spec, blobs in self.models
@@ -156,6 +167,11 @@ class RecordFiles:
                                            for d in blobs))
                   for spec, blobs in self.models),
             tuple(records.loads(GotchaRecord, d.decode()) for d in self.gotchas))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_variant(data: bytes) -> VariantRecord:
+    return records.loads(VariantRecord, data.decode())
 
 
 def collect(root: Path, catalogue: Catalogue, options: Options,
