@@ -17,6 +17,7 @@ from tut_text import FENCE, ROOT, headings, notebook_cells
 SLUG = slugify(case="lower")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 EXPLICIT_ID = re.compile(r"\{#([\w-]+)\}")
+ASSET_SUFFIXES = (".svg", ".png")  # images: files next to the pages, not pages
 NOTEBOOKS = sorted((ROOT / "docs").glob("*/tutorials/*.ipynb"))
 
 
@@ -48,6 +49,11 @@ def link_problems(path) -> list[str]:
         where, _, anchor = url.partition("#")
         if where == path.name:
             continue  # the download link: mkdocs-jupyter copies the notebook next to its page
+        if posixpath.splitext(where)[1] in ASSET_SUFFIXES:
+            asset = posixpath.normpath(posixpath.join(page_dir, where))
+            if not (ROOT / "docs" / lang / asset).is_file():
+                problems.append(f"{path.name}: {url}: no file docs/{lang}/{asset}")
+            continue
         if where and not where.endswith("/"):
             problems.append(f"{path.name}: {url}: write page links as directory URLs ending in '/'")
             continue
@@ -71,11 +77,14 @@ def test_notebook_links_resolve(path):
 def test_the_check_catches_a_broken_link(tmp_path, monkeypatch):
     path = ROOT / "docs/en/tutorials/01-include-top.ipynb"
     cells = notebook_cells(path) + [{"cell_type": "markdown", "source":
-                                     "[x](../02-poolin/) [y](../02-pooling/#nope) [z](../03-head.md)"}]
+                                     "[x](../02-poolin/) [y](../02-pooling/#nope) [z](../03-head.md) "
+                                     "![w](../../diagrams/variants/nope.svg#only-dark)"}]
     original = notebook_cells
     monkeypatch.setattr("test_tut_links.notebook_cells", lambda p: cells if p == path else original(p))
     assert link_problems(path) == [
         "01-include-top.ipynb: ../02-poolin/: no page docs/en/tutorials/02-poolin",
         "01-include-top.ipynb: ../02-pooling/#nope: no heading #nope on 02-pooling.ipynb",
         "01-include-top.ipynb: ../03-head.md: write page links as directory URLs ending in '/'",
+        "01-include-top.ipynb: ../../diagrams/variants/nope.svg#only-dark: "
+        "no file docs/en/diagrams/variants/nope.svg",
     ]

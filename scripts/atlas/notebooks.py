@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from atlas import records, template, write
+from atlas import records, render_svg, template, write
 from atlas.cache import package_version
 from atlas.errors import AtlasError
 from atlas.strings import LANGUAGES, t
@@ -167,12 +167,31 @@ def cell_id(index: int, kind: str, text: str) -> str:
     return f"{index:02d}-{kind[:2]}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
 
 
+FIGURE = re.compile(r"^\{\{ figure: (?P<name>[a-z0-9-]+) \}\}$", re.M)
+
+
+def with_figures(text: str, source: Source, first_line: int) -> str:
+    """Replace each ``{{ figure: NAME }}`` line with the diagram NAME (light and dark),
+    drawn from the records by the diagram stage, with alt text in the page's language."""
+    page = source.target.relative_to(PurePosixPath("docs") / source.lang).as_posix()
+
+    def figure(m: re.Match) -> str:
+        try:
+            return render_svg.variant_figure_markdown(source.lang, m["name"], page).rstrip("\n")
+        except render_svg.UnknownDiagramError as e:
+            line = first_line + text.count("\n", 0, m.start())
+            raise NotebookError(f"{source.path}:{line}: {e}") from None
+
+    return FIGURE.sub(figure, text)
+
+
 def unexecuted(source: Source, cells: tuple[Cell, ...], lookup: template.Lookup,
                url: str) -> dict:
     """The notebook before execution: the links cell, then the source's cells, filled."""
     items = [("markdown", links_cell(source, url))]
     for cell in cells:
-        text = (template.fill(cell.source, lookup, str(source.path), cell.line).text
+        text = (template.fill(with_figures(cell.source, source, cell.line), lookup,
+                              str(source.path), cell.line).text
                 if cell.kind == "markdown" else cell.source)
         items.append((cell.kind, text))
     nb_cells = []

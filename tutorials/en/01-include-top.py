@@ -35,6 +35,8 @@ print(f"difference       : {full.count_params() - base.count_params():>12,}")
 # ## The four layers of the top
 #
 # `include_top=False` removes the four layers after `block5_pool`, the last layer of the base model.
+#
+# {{ figure: vgg16-top-vs-base }}
 
 # %%
 for layer in full.layers[len(base.layers):]:

@@ -8,6 +8,8 @@
 
 # %% [markdown]
 # ## Three output shapes
+#
+# {{ figure: vgg16-pooling }}
 
 # %%
 import keras

@@ -10,6 +10,8 @@
 # ## The post's head in Keras 3
 #
 # The post mixes imports from `keras` and `tensorflow.keras`. In Keras 3, `keras` alone is enough.
+#
+# {{ figure: seed-head }}
 
 # %%
 import keras

@@ -59,6 +59,8 @@ def report(model):
 # The post's model. Every weight starts random and everything trains except the batch
 # normalization statistics. Unless you have a lot of data, far from ImageNet, this is not a good
 # place to start.
+#
+# {{ figure: seed-train-all }}
 
 # %%
 scratch_base = keras.applications.VGG16(weights=None, include_top=False, pooling="max", input_shape=(224, 224, 3))
@@ -67,6 +69,8 @@ report(scratch)
 
 # %% [markdown]
 # ## Feature extraction
+#
+# {{ figure: seed-train-frozen }}
 #
 # In practice you load the base model with `weights='imagenet'`, freeze it and train only the head.
 # Three rules:
@@ -118,6 +122,8 @@ print(f"{'fully':13} changed: {not np.array_equal(before['fully'], kernel(model.
 # ImageNet-specific its features and the more there is to adapt; the edges and textures of the
 # lower blocks suit almost any image. Use a much lower learning rate
 # than for feature extraction: large steps quickly wreck the pretrained weights.
+#
+# {{ figure: seed-train-last-block }}
 
 # %%
 base.trainable = True

@@ -35,6 +35,8 @@ print(f"difference       : {full.count_params() - base.count_params():>12,}")
 # ## 최상위 분류기의 네 층
 #
 # `include_top=False`가 떼어 내는 층은 기반 모델(base model)의 마지막 층 `block5_pool` 뒤에 붙은 네 개입니다.
+#
+# {{ figure: vgg16-top-vs-base }}
 
 # %%
 for layer in full.layers[len(base.layers):]:

@@ -8,6 +8,8 @@
 
 # %% [markdown]
 # ## 세 가지 출력 모양
+#
+# {{ figure: vgg16-pooling }}
 
 # %%
 import keras

@@ -10,6 +10,8 @@
 # ## 원글의 헤드를 Keras 3로
 #
 # 원글은 `keras`와 `tensorflow.keras`에서 섞어서 import했습니다. Keras 3에서는 `keras` 하나면 됩니다.
+#
+# {{ figure: seed-head }}
 
 # %%
 import keras

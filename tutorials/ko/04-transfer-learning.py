@@ -54,6 +54,8 @@ def report(model):
 #
 # 원글의 모델입니다. 모든 가중치가 무작위 값에서 시작하고, 배치 정규화(batch normalization)의 이동 통계를 빼면
 # 전부 학습됩니다. 데이터가 아주 많고 ImageNet과 거리가 멀 때가 아니라면 좋은 출발점이 아닙니다.
+#
+# {{ figure: seed-train-all }}
 
 # %%
 scratch_base = keras.applications.VGG16(weights=None, include_top=False, pooling="max", input_shape=(224, 224, 3))
@@ -62,6 +64,8 @@ report(scratch)
 
 # %% [markdown]
 # ## 특성 추출
+#
+# {{ figure: seed-train-frozen }}
 #
 # 실제로는 `weights='imagenet'`으로 불러온 기반 모델을 동결하고 헤드만 학습합니다. 세 가지를 지킵니다.
 #
@@ -107,6 +111,8 @@ print(f"{'fully':13} changed: {not np.array_equal(before['fully'], kernel(model.
 # 헤드가 어느 정도 학습된 뒤에 기반 모델의 위쪽 블록을 풀어 함께 학습합니다. 배치 정규화 층은 풀지 않습니다(다음 절).
 # 위쪽 블록일수록 ImageNet에 특화된 특성을 담고 있어서 새 데이터에 맞게 고칠 여지가 크고, 아래쪽 블록의 모서리·질감 같은 특성은 대부분의 이미지에
 # 그대로 통합니다. 학습률은 특성 추출 때보다 훨씬 낮게 잡습니다. 크게 움직이면 사전 학습된 가중치가 금세 망가집니다.
+#
+# {{ figure: seed-train-last-block }}
 
 # %%
 base.trainable = True
