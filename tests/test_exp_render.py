@@ -135,13 +135,14 @@ def test_committed_plot_is_reused_only_while_key_and_digest_hold(monkeypatch):
     committed = loads(records.ExperimentRecord, (ROOT / records.path()).read_text("utf-8"))
     path = plots.path("en", "light")
     on_disk = (ROOT / path).read_bytes()
+    key = stage.plot_key(dumps(committed))
     drawn = []
     real_figure = plots.figure
     monkeypatch.setattr(plots, "figure", lambda *a: drawn.append(a) or real_figure(*a))
 
-    assert stage.plot_svg(committed, "en", "light", lambda p: on_disk) == on_disk
+    assert stage.plot_svg(committed, "en", "light", key, lambda p: on_disk) == on_disk
     assert drawn == []  # reused: nothing drawn, matplotlib not needed
 
     edited = on_disk.replace(b"<svg", b"<svg data-edited=\"1\"", 1)
-    assert stage.plot_svg(committed, "en", "light", lambda p: edited) == on_disk
+    assert stage.plot_svg(committed, "en", "light", key, lambda p: edited) == on_disk
     assert len(drawn) == 1  # a hand edit is not trusted: drawn again

@@ -26,9 +26,9 @@ def record_for(root: Path, spec: GridSpec = DEFAULT, jobs: int | None = None,
     return cache.cached(root, spec) or run.run_grid(spec, jobs=jobs, progress=progress)
 
 
-def plot_key(record: records.ExperimentRecord) -> str:
+def plot_key(record_text: str) -> str:
     """What a plot depends on: the record, the plotting code, the strings, matplotlib."""
-    digest = hashlib.sha256(dumps(record).encode())
+    digest = hashlib.sha256(record_text.encode())
     for module in (plots, strings):
         digest.update(Path(module.__file__).read_bytes())
     digest.update((package_version("matplotlib") or "absent").encode())
@@ -42,10 +42,10 @@ def _sealed(banner: str, key: str, body: bytes) -> bytes:
     return f"<!-- {banner} (plot {key} {digest}) -->\n".encode() + body
 
 
-def plot_svg(record: records.ExperimentRecord, lang: str, palette: str,
+def plot_svg(record: records.ExperimentRecord, lang: str, palette: str, key: str,
              committed: Committed) -> bytes:
-    """The plot, reused from the committed file when its key matches (no matplotlib import)."""
-    key, banner = plot_key(record), t(lang, "banner", command=render.COMMAND)
+    """The plot, reused from the committed file when ``key`` matches (no matplotlib import)."""
+    banner = t(lang, "banner", command=render.COMMAND)
     old = committed(plots.path(lang, palette))
     if old is not None and b"\n" in old and old == _sealed(banner, key, old.split(b"\n", 1)[1]):
         return old
@@ -56,11 +56,13 @@ def plot_svg(record: records.ExperimentRecord, lang: str, palette: str,
 def render_all(record: records.ExperimentRecord,
                committed: Committed = lambda path: None) -> list[write.Output]:
     """The record file, two SVG plots and one page per language."""
-    outputs = [write.Output.text(records.path(), dumps(record))]
+    text = dumps(record)
+    key = plot_key(text)
+    outputs = [write.Output.text(records.path(), text)]
     for lang in LANGUAGES:
         for palette in plots.PALETTES:
             outputs.append(write.Output(plots.path(lang, palette),
-                                        plot_svg(record, lang, palette, committed)))
+                                        plot_svg(record, lang, palette, key, committed)))
         outputs.append(write.Output.text(render.page_path(lang), render.page(record, lang)))
     return outputs
 
