@@ -30,7 +30,10 @@ class ModelRecords:
     variants: tuple[VariantRecord, ...]
 
     def variant(self, variant_id: str) -> VariantRecord:
-        return next(r for r in self.variants if r.variant == variant_id)
+        for r in self.variants:
+            if r.variant == variant_id:
+                return r
+        raise KeyError(f"no record {self.spec.name}/{variant_id}")
 
 
 @dataclass(frozen=True)
@@ -41,16 +44,17 @@ class Atlas:
     gotchas: tuple[GotchaRecord, ...]
 
     def model(self, name: str) -> ModelRecords:
-        return next(m for m in self.models if m.spec.name == name)
+        for m in self.models:
+            if m.spec.name == name:
+                return m
+        raise KeyError(f"no records for model {name}")
 
     def record(self, model: str, variant: str) -> VariantRecord:
         """One variant's record; a KeyError names it when the atlas has none."""
-        for m in self.models:
-            if m.spec.name == model:
-                for r in m.variants:
-                    if r.variant == variant:
-                        return r
-        raise KeyError(f"no record {model}/{variant}")
+        try:
+            return self.model(model).variant(variant)
+        except KeyError:
+            raise KeyError(f"no record {model}/{variant}") from None
 
 
 @dataclass(frozen=True)
